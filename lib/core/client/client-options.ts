@@ -1,0 +1,20 @@
+/** How a client treats reads that must fall back to a Scan. */
+export type OnScan = "allow" | "warn" | "error";
+
+/** Engine options of a client (beyond the SDK's own configuration). */
+export interface EngineOptions {
+  onScan: OnScan;
+  /** Concurrent requests an include or a batch may have in flight. */
+  concurrency: number;
+  /** Retries of a TransactionConflict/throttled transaction (same ClientRequestToken). */
+  transactionRetries: number;
+  /** Where warnings go (e.g. onScan: "warn", sync drift). */
+  warn: (message: string) => void;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  onScan: "allow",
+  concurrency: 16,
+  transactionRetries: 3,
+  warn: (message) => process.emitWarning(message, "DynamiteWarning"),
+};

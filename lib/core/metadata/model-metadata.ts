@@ -1,0 +1,133 @@
+import type { ModelClass } from "../types.js";
+
+/** A validator returns `true` when the value is fine, otherwise the message to report. */
+export type Validator = (value: unknown) => true | string;
+
+export type TimestampRole = "createdAt" | "updatedAt" | "deletedAt";
+
+export type KeyType = "S" | "N" | "B";
+
+/** What the decorators recorded about one attribute. */
+export interface AttributeMetadata {
+  /** The TypeScript property name (used in queries and updates). */
+  property: string;
+  /** The stored attribute name (`@Name`), defaults to the property name. */
+  column: string;
+  designType?: unknown;
+  /** Explicit key type given to a key decorator; wins over `design:type`. */
+  explicitType?: KeyType;
+  hasDefault?: boolean;
+  defaultValue?: unknown;
+  notNull?: boolean;
+  validators: Validator[];
+  mutators: Array<(value: unknown) => unknown>;
+  serializer?: { fromDb: (value: unknown) => unknown; toDb: (value: unknown) => unknown };
+  timestamp?: TimestampRole;
+}
+
+export type RelationKind = "hasMany" | "belongsTo" | "hasOne" | "manyToMany";
+
+export interface RelationMetadata {
+  kind: RelationKind;
+  property: string;
+  target: () => ModelClass;
+  /** hasMany/hasOne: attribute on the target; belongsTo: attribute on the target too (its key). */
+  foreignKey: string;
+  /** hasMany/hasOne: attribute on this model; belongsTo: attribute on this model holding the target's key. */
+  localKey: string;
+  /** manyToMany only. */
+  pivot?: { table: () => ModelClass; localPivotKey: string; targetPivotKey: string; targetKey: string };
+}
+
+export type IndexKind = "GSI" | "LSI";
+
+export interface IndexMetadata {
+  name: string;
+  kind: IndexKind;
+  /** Property names (TypeScript side). */
+  partitionKey: string;
+  sortKey?: string;
+  projection: "ALL" | "KEYS_ONLY" | string[];
+  /** Created for a @HasMany foreign key of another model. */
+  fromRelation?: boolean;
+}
+
+export interface ModelOptions {
+  /** Reject attributes the model does not declare (no mass assignment). */
+  strict?: boolean;
+}
+
+/** Everything known about one model class; built by the decorators, read by the engine. */
+export class ModelMetadata {
+  tableName: string;
+  explicitTableName = false;
+  readonly attributes = new Map<string, AttributeMetadata>();
+  readonly relations = new Map<string, RelationMetadata>();
+  readonly indexes: IndexMetadata[] = [];
+  partitionKey?: string;
+  sortKey?: string;
+  /** Set when a second partition key decorator was seen; reported by `sync()`/first use. */
+  duplicatePartitionKey?: string;
+  options: ModelOptions = {};
+
+  constructor(
+    readonly target: Function,
+    tableName: string,
+  ) {
+    this.tableName = tableName;
+  }
+
+  get name(): string {
+    return this.target.name;
+  }
+
+  /** The attribute (creating its record on first use). */
+  attribute(property: string): AttributeMetadata {
+    let meta = this.attributes.get(property);
+    if (!meta) {
+      meta = { property, column: property, validators: [], mutators: [] };
+      this.attributes.set(property, meta);
+    }
+    return meta;
+  }
+
+  columnOf(property: string): string {
+    return this.attributes.get(property)?.column ?? property;
+  }
+
+  propertyOfColumn(column: string): string {
+    for (const meta of this.attributes.values()) if (meta.column === column) return meta.property;
+    return column;
+  }
+
+  timestampProperty(role: TimestampRole): string | undefined {
+    for (const meta of this.attributes.values()) if (meta.timestamp === role) return meta.property;
+    return undefined;
+  }
+
+  /** Key property names: partition first, then sort when there is one. */
+  keyProperties(): string[] {
+    return this.sortKey ? [this.partitionKey!, this.sortKey] : this.partitionKey ? [this.partitionKey] : [];
+  }
+
+  keyTypeOf(property: string): KeyType {
+    const meta = this.attributes.get(property);
+    if (meta?.explicitType) return meta.explicitType;
+    if (meta?.designType === Number) return "N";
+    if (meta?.designType === Uint8Array || meta?.designType === Buffer) return "B";
+    return "S";
+  }
+
+  /** A copy for a subclass: the parent's attributes and relations, the subclass's own name. */
+  inheritInto(target: Function, tableName: string): ModelMetadata {
+    const copy = new ModelMetadata(target, tableName);
+    for (const [key, meta] of this.attributes)
+      copy.attributes.set(key, { ...meta, validators: [...meta.validators], mutators: [...meta.mutators] });
+    for (const [key, meta] of this.relations) copy.relations.set(key, { ...meta });
+    copy.indexes.push(...this.indexes.map((index) => ({ ...index })));
+    copy.partitionKey = this.partitionKey;
+    copy.sortKey = this.sortKey;
+    copy.options = { ...this.options };
+    return copy;
+  }
+}

@@ -1,0 +1,71 @@
+import { ConfigError } from "../errors.js";
+import type { IndexMetadata, ModelMetadata, RelationMetadata } from "./model-metadata.js";
+import { allModelMetadata, requireModelMetadata } from "./registry.js";
+
+/** A relation with its defaults filled in and its target's metadata at hand. */
+export interface ResolvedRelation extends RelationMetadata {
+  owner: ModelMetadata;
+  targetModel: ModelMetadata;
+  pivotModel?: ModelMetadata;
+}
+
+const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+
+export function resolveRelation(owner: ModelMetadata, property: string): ResolvedRelation {
+  const relation = owner.relations.get(property);
+  if (!relation) {
+    throw new ConfigError(`${owner.name} has no relation named "${property}"`);
+  }
+  const target = relation.target();
+  if (typeof target !== "function") {
+    throw new ConfigError(`Relation ${owner.name}.${property} points at ${String(target)}, which is not a model class`);
+  }
+  const targetModel = requireModelMetadata(target);
+  const resolved: ResolvedRelation = { ...relation, owner, targetModel };
+  if (relation.kind === "hasMany" || relation.kind === "hasOne") {
+    resolved.localKey = relation.localKey || owner.partitionKey!;
+  } else if (relation.kind === "belongsTo") {
+    resolved.foreignKey = relation.foreignKey || targetModel.partitionKey!;
+  } else if (relation.pivot) {
+    const pivotModel = requireModelMetadata(relation.pivot.table());
+    resolved.pivotModel = pivotModel;
+    resolved.pivot = {
+      ...relation.pivot,
+      targetPivotKey: relation.pivot.targetPivotKey || `${snake(targetModel.name)}_id`,
+      targetKey: targetModel.partitionKey!,
+    };
+    resolved.localKey = owner.partitionKey!;
+  }
+  return resolved;
+}
+
+/**
+ * The GSIs a model's table needs: the ones it declares plus one `GSI{N}_{fk}` for each distinct
+ * foreign key that a @HasMany/@HasOne elsewhere (or a many-to-many pivot) looks it up by.
+ * N counts the foreign keys in alphabetical order, so the names never depend on load order.
+ */
+export function indexesOf(model: ModelMetadata): IndexMetadata[] {
+  const declared = model.indexes.filter((index) => !index.fromRelation);
+  const covered = new Set(declared.filter((i) => i.kind === "GSI" && !i.sortKey).map((i) => i.partitionKey));
+  const foreignKeys = new Set<string>();
+  for (const owner of allModelMetadata()) {
+    for (const relation of owner.relations.values()) {
+      let target: unknown;
+      try {
+        target = relation.target();
+      } catch {
+        continue;
+      }
+      if (relation.kind === "manyToMany" && relation.pivot) {
+        if (relation.pivot.table() === model.target) foreignKeys.add(relation.pivot.localPivotKey);
+      } else if ((relation.kind === "hasMany" || relation.kind === "hasOne") && target === model.target) {
+        foreignKeys.add(relation.foreignKey);
+      }
+    }
+  }
+  const derived = [...foreignKeys]
+    .filter((fk) => fk !== model.partitionKey && !covered.has(fk))
+    .sort()
+    .map((fk, i): IndexMetadata => ({ name: `GSI${i + 1}_${fk}`, kind: "GSI", partitionKey: fk, projection: "ALL", fromRelation: true }));
+  return [...declared, ...derived];
+}

@@ -1,0 +1,36 @@
+import type { AttributeMetadata, ModelMetadata } from "../metadata/model-metadata.js";
+
+/** In-memory value → stored value of one attribute (serializer, then Date → ISO 8601). */
+export function toStoredValue(attribute: AttributeMetadata | undefined, value: unknown): unknown {
+  if (value === undefined) return undefined;
+  const converted = attribute?.serializer && value !== null ? attribute.serializer.toDb(value) : value;
+  return converted instanceof Date ? converted.toISOString() : converted;
+}
+
+/** Stored value → in-memory value of one attribute. */
+export function fromStoredValue(attribute: AttributeMetadata | undefined, value: unknown): unknown {
+  if (attribute?.serializer && value !== null && value !== undefined) return attribute.serializer.fromDb(value);
+  if (attribute?.designType === Date && typeof value === "string") return new Date(value);
+  return value;
+}
+
+/** Property-keyed data → the stored item (column names, stored values, undefined dropped). */
+export function toItem(model: ModelMetadata, data: Record<string, unknown>): Record<string, unknown> {
+  const item: Record<string, unknown> = {};
+  for (const [property, value] of Object.entries(data)) {
+    if (value === undefined || model.relations.has(property)) continue;
+    const attribute = model.attributes.get(property);
+    item[attribute?.column ?? property] = toStoredValue(attribute, value);
+  }
+  return item;
+}
+
+/** A stored item → property-keyed data. Never validates: old rows must always load. */
+export function fromItem(model: ModelMetadata, item: Record<string, unknown>): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(item)) {
+    const property = model.propertyOfColumn(column);
+    data[property] = fromStoredValue(model.attributes.get(property), value);
+  }
+  return data;
+}

@@ -1,0 +1,128 @@
+import type { Operator } from "../expression/condition.js";
+import type { ModelMetadata } from "../metadata/model-metadata.js";
+import { requireModelMetadata } from "../metadata/registry.js";
+import { countRows, readMany, readOne } from "../query/read-api.js";
+import type { Filters, QueryOptions } from "../query/query-types.js";
+import type { TransactionContext } from "../transaction/transaction-context.js";
+import type { AttributeKeys, ConcreteModelClass, CreateInput, InferAttributes } from "../types.js";
+import { destroyInstance, forceDestroyInstance, restoreInstance } from "../write/destroy-instance.js";
+import { incrementInstance } from "../write/increment-instance.js";
+import { insertInstance } from "../write/insert-instance.js";
+import { saveInstance } from "../write/save-instance.js";
+import { deleteWhere, updateWhere } from "./bulk-writes.js";
+import { toPlainObject } from "./to-plain-object.js";
+
+function modelOf(target: Function): ModelMetadata {
+  return requireModelMetadata(target);
+}
+
+/**
+ * Base class of every model. Static methods work on the table, instance methods on one row.
+ * @example class User extends Table<User> { @PrimaryKey() declare id: string; declare name: string }
+ */
+export class Table<T = any> {
+  constructor(data?: Partial<InferAttributes<T>>) {
+    if (data) Object.assign(this, data);
+  }
+
+  /** Inserts a row; never overwrites (a duplicate key is a ConflictError). */
+  static async create<M extends Table>(this: ConcreteModelClass<M>, data: CreateInput<M>, tx?: TransactionContext): Promise<M> {
+    const instance = new this(data);
+    await insertInstance(modelOf(this), instance, tx);
+    return instance;
+  }
+
+  /** Rows matching the filters (soft-deleted rows hidden). */
+  static where<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, value: unknown): Promise<M[]>;
+  static where<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, op: Operator, value: unknown): Promise<M[]>;
+  static where<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]>;
+  static where(this: Function, ...args: unknown[]): Promise<unknown[]> {
+    return readMany(modelOf(this), args);
+  }
+
+  static first<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, value: unknown): Promise<M | undefined>;
+  static first<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, op: Operator, value: unknown): Promise<M | undefined>;
+  static first<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M | undefined>;
+  static first(this: Function, ...args: unknown[]): Promise<unknown> {
+    return readOne(modelOf(this), args, false);
+  }
+
+  static last<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, value: unknown): Promise<M | undefined>;
+  static last<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, op: Operator, value: unknown): Promise<M | undefined>;
+  static last<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M | undefined>;
+  static last(this: Function, ...args: unknown[]): Promise<unknown> {
+    return readOne(modelOf(this), args, true);
+  }
+
+  /** Like `where`, soft-deleted rows included. */
+  static withTrashed<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]> {
+    return readMany(modelOf(this), [filters ?? {}, options], "withTrashed");
+  }
+
+  /** Only soft-deleted rows. */
+  static onlyTrashed<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]> {
+    return readMany(modelOf(this), [filters ?? {}, options], "onlyTrashed");
+  }
+
+  static count<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>): Promise<number> {
+    return countRows(modelOf(this), [filters ?? {}]);
+  }
+
+  /** Updates every matching row with `patch` (UpdateItem of the changed attributes each); returns the count. */
+  static update<M extends Table>(
+    this: ConcreteModelClass<M>,
+    patch: Partial<InferAttributes<M>>,
+    filters: Filters<M>,
+    tx?: TransactionContext,
+  ): Promise<number> {
+    return updateWhere(modelOf(this), patch as Record<string, unknown>, filters, tx);
+  }
+
+  /** Deletes every matching row (soft with @DeleteAt); returns the count. */
+  static delete<M extends Table>(this: ConcreteModelClass<M>, filters: Filters<M>, tx?: TransactionContext): Promise<number> {
+    return deleteWhere(modelOf(this), filters, tx);
+  }
+
+  /** Inserts a new instance, or sends only its changed attributes. */
+  async save(tx?: TransactionContext): Promise<this> {
+    await saveInstance(modelOf(this.constructor), this, tx);
+    return this;
+  }
+
+  /** Assigns `patch` and saves the changed attributes. */
+  async update(patch: Partial<InferAttributes<T>>, tx?: TransactionContext): Promise<this> {
+    Object.assign(this, patch);
+    return this.save(tx);
+  }
+
+  /** Soft delete with @DeleteAt, otherwise a hard delete. */
+  async destroy(tx?: TransactionContext): Promise<void> {
+    await destroyInstance(modelOf(this.constructor), this, tx);
+  }
+
+  /** Hard delete, even on a soft-delete model. */
+  async forceDestroy(tx?: TransactionContext): Promise<void> {
+    await forceDestroyInstance(modelOf(this.constructor), this, tx);
+  }
+
+  /** Undoes a soft delete. */
+  async restore(tx?: TransactionContext): Promise<this> {
+    await restoreInstance(modelOf(this.constructor), this, tx);
+    return this;
+  }
+
+  /** Atomically adds `by` to a number attribute of an existing row. */
+  async increment(field: AttributeKeys<T>, by = 1, tx?: TransactionContext): Promise<this> {
+    await incrementInstance(modelOf(this.constructor), this, field, by, tx);
+    return this;
+  }
+
+  async decrement(field: AttributeKeys<T>, by = 1, tx?: TransactionContext): Promise<this> {
+    return this.increment(field, -by, tx);
+  }
+
+  /** Attributes (and relations loaded by `include`) as a plain object. */
+  toJSON(): InferAttributes<T> {
+    return toPlainObject(this) as InferAttributes<T>;
+  }
+}

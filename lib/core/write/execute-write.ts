@@ -1,0 +1,59 @@
+import {
+  DeleteCommand,
+  PutCommand,
+  UpdateCommand,
+  type DeleteCommandInput,
+  type PutCommandInput,
+  type UpdateCommandInput,
+} from "@aws-sdk/lib-dynamodb";
+import { contextFor } from "../client/engine-context.js";
+import { DynamiteError } from "../errors.js";
+import { currentTransaction } from "../transaction/transaction-scope.js";
+import type { TransactionContext } from "../transaction/transaction-context.js";
+import type { WriteAction } from "./write-action.js";
+
+/**
+ * Sends one write, or queues it in the transaction (`tx`, else the ambient one).
+ * Returns the item's new attributes when the action asked for them and was sent alone.
+ */
+export async function executeWrite(action: WriteAction, tx?: TransactionContext): Promise<Record<string, unknown> | undefined> {
+  const transaction = tx ?? currentTransaction();
+  if (transaction) {
+    transaction.enqueue(action);
+    return undefined;
+  }
+  const { doc } = contextFor(action.model);
+  let attributes: Record<string, unknown> | undefined;
+  try {
+    attributes = await send(doc, action);
+  } catch (error) {
+    if ((error as Error)?.name === "ConditionalCheckFailedException") {
+      throw action.onConditionFailed(error, (error as { Item?: Record<string, unknown> }).Item);
+    }
+    throw error;
+  }
+  action.onCommitted?.(attributes);
+  return attributes;
+}
+
+async function send(doc: ReturnType<typeof contextFor>["doc"], action: WriteAction) {
+  const failure = { ReturnValuesOnConditionCheckFailure: "ALL_OLD" as const };
+  switch (action.type) {
+    case "Put":
+      await doc.send(new PutCommand({ ...action.params, ...failure } as PutCommandInput));
+      return undefined;
+    case "Update": {
+      const result = await doc.send(
+        new UpdateCommand({ ...action.params, ...failure, ReturnValues: action.returnValues ?? "NONE" } as UpdateCommandInput),
+      );
+      return result.Attributes;
+    }
+    case "Delete":
+      await doc.send(new DeleteCommand({ ...action.params, ...failure } as DeleteCommandInput));
+      return undefined;
+    case "ConditionCheck":
+      throw new DynamiteError(
+        `${action.model.name}.check() queues a condition of a transaction; call it inside dynamite.tx(...)`,
+      );
+  }
+}

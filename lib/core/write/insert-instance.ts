@@ -1,0 +1,48 @@
+import type { ModelMetadata } from "../metadata/model-metadata.js";
+import { toItem } from "../serialization/item-codec.js";
+import { markPersisted } from "../table/instance-state.js";
+import { attributeValues, nowIso } from "../table/instance-data.js";
+import type { TransactionContext } from "../transaction/transaction-context.js";
+import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
+import { extractKey } from "../validation/validate-key.js";
+import { buildInsertParams } from "./build-write.js";
+import { executeWrite } from "./execute-write.js";
+import type { WriteAction } from "./write-action.js";
+import { duplicateKeyError } from "./write-errors.js";
+
+/** Fills defaults and creation timestamps on the instance (only where the value is undefined). */
+export function applyCreationDefaults(model: ModelMetadata, instance: Record<string, unknown>): void {
+  const now = nowIso();
+  for (const [property, attribute] of model.attributes) {
+    if (instance[property] !== undefined) continue;
+    if (attribute.hasDefault) {
+      const value = attribute.defaultValue;
+      instance[property] = typeof value === "function" ? (value as () => unknown)() : structuredClone(value);
+    } else if (attribute.timestamp === "createdAt" || attribute.timestamp === "updatedAt") {
+      instance[property] = now;
+    }
+  }
+}
+
+/** Builds the never-overwriting Put of a new instance, after defaults, mutators and validation. */
+export function buildInsertAction(model: ModelMetadata, instance: Record<string, unknown>): WriteAction {
+  applyCreationDefaults(model, instance);
+  const data = attributeValues(model, instance);
+  applyMutators(model, instance, Object.keys(data));
+  Object.assign(data, attributeValues(model, instance));
+  validateAttributes(model, data, Object.keys(data), true);
+  const key = extractKey(model, data);
+  const item = toItem(model, data);
+  return {
+    type: "Put",
+    model,
+    key,
+    params: buildInsertParams(model, item),
+    onConditionFailed: (cause) => duplicateKeyError(model, key, cause),
+    onCommitted: () => markPersisted(instance, item),
+  };
+}
+
+export async function insertInstance(model: ModelMetadata, instance: object, tx?: TransactionContext): Promise<void> {
+  await executeWrite(buildInsertAction(model, instance as Record<string, unknown>), tx);
+}

@@ -1,0 +1,82 @@
+import { ValidationError } from "../errors.js";
+import type { ModelMetadata } from "../metadata/model-metadata.js";
+import { toItem } from "../serialization/item-codec.js";
+import { deepEqual } from "../table/deep-equal.js";
+import { isPersisted, markPersisted, snapshotOf } from "../table/instance-state.js";
+import { attributeValues, nowIso } from "../table/instance-data.js";
+import type { TransactionContext } from "../transaction/transaction-context.js";
+import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
+import { extractKey } from "../validation/validate-key.js";
+import { buildUpdateParams, emptyUpdate, isEmptyUpdate } from "./build-write.js";
+import { executeWrite } from "./execute-write.js";
+import { insertInstance } from "./insert-instance.js";
+import type { UpdateParts, WriteAction } from "./write-action.js";
+import { missingRowError } from "./write-errors.js";
+
+/** Properties whose stored form differs from the last snapshot. */
+export function changedProperties(model: ModelMetadata, instance: object): string[] {
+  const snapshot = snapshotOf(instance);
+  const data = attributeValues(model, instance);
+  const current = toItem(model, data);
+  const columns = new Set([...Object.keys(current), ...Object.keys(snapshot)]);
+  const changed: string[] = [];
+  for (const column of columns) {
+    if (!deepEqual(current[column], snapshot[column])) changed.push(model.propertyOfColumn(column));
+  }
+  return changed;
+}
+
+/** Turns the changed properties of an instance into SET/REMOVE parts (stored names and values). */
+function updatePartsOf(model: ModelMetadata, data: Record<string, unknown>, properties: string[]): UpdateParts {
+  const parts = emptyUpdate();
+  const item = toItem(model, data);
+  for (const property of properties) {
+    const column = model.columnOf(property);
+    if (item[column] === undefined || item[column] === null) parts.remove.push(column);
+    else parts.set[column] = item[column];
+  }
+  return parts;
+}
+
+/**
+ * The UpdateItem of a persisted instance's changes (only the changed attributes), or undefined
+ * when nothing changed.
+ */
+export function buildSaveAction(model: ModelMetadata, instance: object): WriteAction | undefined {
+  const target = instance as Record<string, unknown>;
+  let changed = changedProperties(model, instance);
+  if (!changed.length) return undefined;
+  const keyChange = changed.find((property) => model.keyProperties().includes(property));
+  if (keyChange) {
+    throw ValidationError.of(model.name, keyChange, "immutableKey", "is part of the primary key and cannot change; create a new row instead");
+  }
+  const updatedAt = model.timestampProperty("updatedAt");
+  if (updatedAt && !changed.includes(updatedAt)) {
+    target[updatedAt] = nowIso();
+    changed.push(updatedAt);
+  }
+  applyMutators(model, target, changed);
+  changed = changedProperties(model, instance);
+  const data = attributeValues(model, instance);
+  validateAttributes(model, data, changed, false);
+  const key = extractKey(model, data);
+  const parts = updatePartsOf(model, data, changed);
+  if (isEmptyUpdate(parts)) return undefined;
+  const item = toItem(model, data);
+  return {
+    type: "Update",
+    model,
+    key,
+    params: buildUpdateParams(model, key, parts),
+    update: parts,
+    onConditionFailed: (cause) => missingRowError(model, key, cause),
+    onCommitted: () => markPersisted(instance, item),
+  };
+}
+
+/** Inserts a new instance, or sends only the changed attributes of a persisted one. */
+export async function saveInstance(model: ModelMetadata, instance: object, tx?: TransactionContext): Promise<void> {
+  if (!isPersisted(instance)) return insertInstance(model, instance, tx);
+  const action = buildSaveAction(model, instance);
+  if (action) await executeWrite(action, tx);
+}

@@ -1,0 +1,15 @@
+import { spawnSync } from "node:child_process";
+import { ConfigError } from "../core/errors.js";
+
+/** Throws a ConfigError that says how to install Java when `java` is not on PATH. */
+export function assertJavaAvailable(command = "java"): void {
+  const probe = spawnSync(command, ["-version"], { stdio: "ignore" });
+  if (probe.error) {
+    throw new ConfigError(
+      `DynamoDB Local needs a Java 17+ runtime, but "${command}" was not found on PATH. ` +
+        "Install one (Debian/Ubuntu: apt-get install default-jre-headless; macOS: brew install openjdk) " +
+        "or pass an endpoint of a running DynamoDB instead.",
+      { cause: probe.error },
+    );
+  }
+}

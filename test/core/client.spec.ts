@@ -1,0 +1,93 @@
+import "reflect-metadata";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import {
+  ConfigError,
+  Dynamite,
+  getGlobalClient,
+  hasGlobalClient,
+  HasMany,
+  IndexSort,
+  PrimaryKey,
+  requireClient,
+  setGlobalClient,
+  Table,
+  type CreationOptional,
+  type NonAttribute,
+} from "../../lib/core/index.js";
+import { testClientConfig } from "../helpers/test-dynamite.js";
+
+class Account extends Table<Account> {
+  @PrimaryKey({ type: Number }) declare id: CreationOptional<number>;
+  declare name: string;
+  @HasMany(() => Invoice, "account_id") declare invoices: NonAttribute<Invoice[]>;
+}
+
+class Invoice extends Table<Invoice> {
+  @PrimaryKey() declare account_id: string;
+  @IndexSort() declare number: number;
+}
+
+class NoKeys extends Table<NoKeys> {
+  declare name: string;
+}
+
+describe("Dynamite client", () => {
+  let dynamite: Dynamite;
+
+  beforeAll(() => {
+    dynamite = new Dynamite({ ...testClientConfig(), tables: [Account, Invoice] });
+  });
+  afterAll(() => dynamite.disconnect());
+
+  it("connect() sets the global client, once", () => {
+    setGlobalClient(undefined);
+    expect(hasGlobalClient()).toBe(false);
+    dynamite.connect();
+    const client = getGlobalClient();
+    dynamite.connect();
+    expect(getGlobalClient()).toBe(client);
+    expect(client).toBe(dynamite.getClient());
+  });
+
+  it("sync() creates typed keys, the HasMany GSI, and is safe to call twice", async () => {
+    expect(dynamite.isReady()).toBe(false);
+    await dynamite.sync();
+    await dynamite.sync();
+    expect(dynamite.isReady()).toBe(true);
+    const { Table: accounts } = await dynamite.getClient().send(new DescribeTableCommand({ TableName: "accounts" }));
+    expect(accounts?.AttributeDefinitions).toEqual([{ AttributeName: "id", AttributeType: "N" }]);
+    expect(accounts?.BillingModeSummary?.BillingMode).toBe("PAY_PER_REQUEST");
+    const { Table: invoices } = await dynamite.getClient().send(new DescribeTableCommand({ TableName: "invoices" }));
+    expect(invoices?.KeySchema).toEqual([
+      { AttributeName: "account_id", KeyType: "HASH" },
+      { AttributeName: "number", KeyType: "RANGE" },
+    ]);
+    // the GSI of Account.invoices is keyed by the child's foreign key, which is already its partition key: none needed
+    expect(invoices?.GlobalSecondaryIndexes ?? []).toEqual([]);
+    expect(invoices?.TableStatus).toBe("ACTIVE");
+  });
+
+  it("a model without key decorators fails sync() naming the class", async () => {
+    const broken = new Dynamite({ ...testClientConfig(), tables: [NoKeys] });
+    broken.connect();
+    await expect(broken.sync()).rejects.toThrow(/not registered in wrapper.*NoKeys|NoKeys.*not registered in wrapper/);
+    broken.disconnect();
+  });
+
+  it("disconnect() clears the global client, is safe twice and resets isReady()", () => {
+    const other = new Dynamite({ ...testClientConfig(), tables: [] });
+    other.connect();
+    other.disconnect();
+    other.disconnect();
+    expect(hasGlobalClient()).toBe(false);
+    expect(other.isReady()).toBe(false);
+  });
+
+  it("requireClient() without a client throws the reference's sentence and what to call", () => {
+    setGlobalClient(undefined);
+    expect(() => requireClient()).toThrow(ConfigError);
+    expect(() => requireClient()).toThrow(/^DynamoDB client no configurado\. Use Dynamite\.connect\(\) primero\./);
+    expect(() => getGlobalClient()).toThrow(/call connect\(\).*DynamiteModule\.forRoot\(\)/);
+  });
+});
