@@ -10,5 +10,6 @@ export * from "./errors.js";
 export type { CreationOptional, NonAttribute, InferAttributes, CreateInput, AttributeKeys, ModelClass } from "./types.js";
 export type { Operator } from "./expression/condition.js";
 export type { Filters, QueryOptions, IncludeSpec, IncludeOptions } from "./query/query-types.js";
+export type { Page, PaginateOptions, QueryPlan } from "./query/pending-reads.js";
 export { TransactionContext, MAX_TRANSACTION_ACTIONS } from "./transaction/transaction-context.js";
 export { currentTransaction } from "./transaction/transaction-scope.js";

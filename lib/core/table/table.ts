@@ -1,6 +1,15 @@
 import type { Operator } from "../expression/condition.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { requireModelMetadata } from "../metadata/registry.js";
+import {
+  createManyRows,
+  explainRead,
+  findManyByKeys,
+  paginateRows,
+  type Page,
+  type PaginateOptions,
+  type QueryPlan,
+} from "../query/pending-reads.js";
 import { countRows, readMany, readOne } from "../query/read-api.js";
 import type { Filters, QueryOptions } from "../query/query-types.js";
 import type { TransactionContext } from "../transaction/transaction-context.js";
@@ -66,6 +75,26 @@ export class Table<T = any> {
 
   static count<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>): Promise<number> {
     return countRows(modelOf(this), [filters ?? {}]);
+  }
+
+  /** One page of matching rows and the opaque cursor of the next page. */
+  static paginate<M extends Table>(this: ConcreteModelClass<M>, filters: Filters<M>, options: PaginateOptions): Promise<Page<M>> {
+    return paginateRows<M>(modelOf(this), filters, options);
+  }
+
+  /** The access plan of a read (GetItem, BatchGetItem, Query or Scan), without sending anything. */
+  static explain<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): QueryPlan {
+    return explainRead(modelOf(this), filters ?? {}, options);
+  }
+
+  /** Rows by primary keys (BatchGetItem), in the order of the keys; missing keys are left out. */
+  static findMany<M extends Table>(this: ConcreteModelClass<M>, keys: Array<Partial<InferAttributes<M>>>): Promise<M[]> {
+    return findManyByKeys<M>(modelOf(this), keys as Array<Record<string, unknown>>);
+  }
+
+  /** Inserts many rows with BatchWriteItem (25 a request); unprocessed rows are retried. */
+  static createMany<M extends Table>(this: ConcreteModelClass<M>, rows: Array<CreateInput<M>>, tx?: TransactionContext): Promise<M[]> {
+    return createManyRows<M>(modelOf(this), rows as Array<Record<string, unknown>>, tx);
   }
 
   /** Updates every matching row with `patch` (UpdateItem of the changed attributes each); returns the count. */
