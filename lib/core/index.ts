@@ -12,4 +12,6 @@ export type { Operator } from "./expression/condition.js";
 export type { Filters, QueryOptions, IncludeSpec, IncludeOptions } from "./query/query-types.js";
 export type { Page, PaginateOptions, QueryPlan } from "./query/pending-reads.js";
 export { TransactionContext, MAX_TRANSACTION_ACTIONS } from "./transaction/transaction-context.js";
+export { TransactionError } from "./transaction/transaction-error.js";
+export type { TransactionReason } from "./transaction/transaction-error.js";
 export { currentTransaction } from "./transaction/transaction-scope.js";
