@@ -18,6 +18,8 @@ import { destroyInstance, forceDestroyInstance, restoreInstance } from "../write
 import { incrementInstance } from "../write/increment-instance.js";
 import { insertInstance } from "../write/insert-instance.js";
 import { saveInstance } from "../write/save-instance.js";
+import { buildConditionCheckAction } from "../transaction/condition-check.js";
+import { executeWrite } from "../write/execute-write.js";
 import { deleteWhere, updateWhere } from "./bulk-writes.js";
 import { toPlainObject } from "./to-plain-object.js";
 
@@ -110,6 +112,19 @@ export class Table<T = any> {
   /** Deletes every matching row (soft with @DeleteAt); returns the count. */
   static delete<M extends Table>(this: ConcreteModelClass<M>, filters: Filters<M>, tx?: TransactionContext): Promise<number> {
     return deleteWhere(modelOf(this), filters, tx);
+  }
+
+  /**
+   * Queues a ConditionCheck in the open transaction: it is cancelled unless the row exists and matches `condition`.
+   * @example await Product.check({ id }, { stock: { ">=": 2 } }, tx);
+   */
+  static async check<M extends Table>(
+    this: ConcreteModelClass<M>,
+    key: Partial<InferAttributes<M>>,
+    condition: Filters<M> = {},
+    tx?: TransactionContext,
+  ): Promise<void> {
+    await executeWrite(buildConditionCheckAction(modelOf(this), key as Record<string, unknown>, condition), tx);
   }
 
   /** Inserts a new instance, or sends only its changed attributes. */

@@ -2,12 +2,31 @@ import type { EngineContext } from "../client/engine-context.js";
 import { TransactionContext } from "./transaction-context.js";
 import { currentTransaction, runInTransaction } from "./transaction-scope.js";
 
-/** Runs the callback with a fresh ambient transaction (or joins the open one) and commits it. */
+/**
+ * Runs the callback with a fresh ambient transaction and commits it when the callback resolves;
+ * if the callback throws, nothing is sent. Inside an open transaction, joins it instead (a failure
+ * of the nested callback then rolls back the outer one too).
+ */
 export async function runTransaction<R>(context: EngineContext, callback: (tx: TransactionContext) => Promise<R>): Promise<R> {
   const outer = currentTransaction();
-  if (outer) return callback(outer);
-  const tx = new TransactionContext(context.doc);
-  const result = await runInTransaction(tx, () => callback(tx));
+  if (outer && outer.state === "open") return joinTransaction(outer, callback);
+  const tx = new TransactionContext(context.doc, { retries: context.options.transactionRetries });
+  let result: R;
+  try {
+    result = await runInTransaction(tx, () => callback(tx));
+  } catch (error) {
+    tx.discard();
+    throw error;
+  }
   await tx.commit();
   return result;
+}
+
+async function joinTransaction<R>(outer: TransactionContext, callback: (tx: TransactionContext) => Promise<R>): Promise<R> {
+  try {
+    return await callback(outer);
+  } catch (error) {
+    outer.markRollbackOnly(error);
+    throw error;
+  }
 }

@@ -1,61 +1,162 @@
-import { TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { DynamiteError } from "../errors.js";
+import { randomUUID } from "node:crypto";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DEFAULT_ENGINE_OPTIONS } from "../client/client-options.js";
 import type { WriteAction, WriteParams } from "../write/write-action.js";
+import { renderItemWrite, stateOf, type ItemState, type ItemWrite } from "./item-write.js";
+import { mergeInto } from "./merge-writes.js";
+import { rawItemWrite } from "./raw-actions.js";
+import { sendTransaction } from "./send-transaction.js";
+import { TransactionError } from "./transaction-error.js";
+import { assertWithinLimits } from "./transaction-limits.js";
 
-/** DynamoDB's limit of actions in one TransactWriteItems (raised from 25 to 100 in 2022). */
-export const MAX_TRANSACTION_ACTIONS = 100;
+export { MAX_TRANSACTION_ACTIONS } from "./transaction-limits.js";
 
-/** Buffers the writes of one `tx()` callback and commits them in one TransactWriteItems. */
+/** Where a transaction is in its life. */
+export type TransactionState = "open" | "committing" | "committed" | "failed";
+
+/** Options of one transaction. */
+export interface TransactionOptions {
+  /** Retries of a cancellation caused only by conflicts or throttling (default 3). */
+  retries?: number;
+  /** The idempotency token sent with every attempt (default: a random UUID). */
+  token?: string;
+}
+
+/**
+ * Buffers the writes of one `tx()` callback, merges writes to the same item, and commits them
+ * with ONE TransactWriteItems. Passed to the `tx()` callback.
+ */
 export class TransactionContext {
-  private readonly actions: WriteAction[] = [];
+  /** The ClientRequestToken sent with every attempt of this transaction. */
+  readonly token: string;
+  private readonly items = new Map<string, ItemWrite>();
+  private readonly committed: Array<() => void> = [];
+  private readonly hooks: Array<() => unknown> = [];
+  private readonly retries: number;
+  private status: TransactionState = "open";
+  private rollbackReason?: unknown;
 
-  constructor(private readonly doc: DynamoDBDocumentClient) {}
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    options: TransactionOptions = {},
+  ) {
+    this.token = options.token ?? randomUUID();
+    this.retries = options.retries ?? DEFAULT_ENGINE_OPTIONS.transactionRetries;
+  }
 
-  /** Queues a model write (called by Table methods). */
+  /** Queues a model write (called by Table methods); throws a TransactionError when it cannot merge with an earlier write to the same item. */
   enqueue(action: WriteAction): void {
-    this.actions.push(action);
+    this.queue({ model: action.model, modelName: action.model.name, table: action.params.TableName, key: action.key, state: stateOf(action) });
+    if (action.onCommitted) this.committed.push(() => action.onCommitted!());
   }
 
+  /** Queues a Put of a raw (stored-form) item. */
   addPut(tableName: string, item: Record<string, unknown>): void {
-    this.enqueueRaw("Put", { TableName: tableName, Item: item });
+    this.queue(rawItemWrite("Put", { TableName: tableName, Item: item }));
   }
 
+  /** Queues a Delete by stored primary key. */
   addDelete(tableName: string, key: Record<string, unknown>): void {
-    this.enqueueRaw("Delete", { TableName: tableName, Key: key });
+    this.queue(rawItemWrite("Delete", { TableName: tableName, Key: key }));
   }
 
+  /** Queues an Update in SDK form (`TableName`, `Key`, `UpdateExpression`, placeholders). */
   addUpdate(params: WriteParams): void {
-    this.enqueueRaw("Update", params);
+    this.queue(rawItemWrite("Update", params));
   }
 
+  /** Queues a ConditionCheck in SDK form (`TableName`, `Key`, `ConditionExpression`, placeholders). */
   addConditionCheck(params: WriteParams): void {
-    this.enqueueRaw("ConditionCheck", params);
+    this.queue(rawItemWrite("ConditionCheck", params));
   }
 
+  /** Runs `fn` after a successful commit; never after a failed or discarded transaction. */
+  afterCommit(fn: () => unknown): void {
+    this.assertOpen();
+    this.hooks.push(fn);
+  }
+
+  /** Number of actions the commit will send (after merging writes to the same item). */
   get size(): number {
-    return this.actions.length;
+    return this.pending().length;
   }
 
+  get state(): TransactionState {
+    return this.status;
+  }
+
+  /** The TransactWriteItems entries the commit will send, in order (for inspection and tests). */
+  pendingItems(): Array<Record<string, WriteParams>> {
+    return this.pending().map(({ rendered }) => ({ [rendered.type]: rendered.params }));
+  }
+
+  /**
+   * Sends every queued action in one TransactWriteItems (called by `tx()` when the callback resolves),
+   * then marks created instances persisted and runs the `afterCommit` hooks.
+   */
   async commit(): Promise<void> {
-    if (!this.actions.length) return;
-    if (this.actions.length > MAX_TRANSACTION_ACTIONS) {
-      throw new DynamiteError(
-        `A transaction holds ${this.actions.length} actions; DynamoDB allows ${MAX_TRANSACTION_ACTIONS}. Nothing was sent.`,
-      );
+    if (this.status !== "open") return;
+    if (this.rollbackReason !== undefined) {
+      this.status = "failed";
+      throw new TransactionError("A nested tx() failed and its error was caught; the whole transaction is rolled back, nothing was sent.", [], {
+        cause: this.rollbackReason,
+      });
     }
-    await this.doc.send(
-      new TransactWriteCommand({ TransactItems: this.actions.map((a) => ({ [a.type]: a.params }) as never) }),
-    );
-    for (const action of this.actions) action.onCommitted?.();
+    this.status = "committing";
+    try {
+      const pending = this.pending();
+      assertWithinLimits(pending.map(({ rendered }) => rendered.params));
+      if (pending.length) {
+        const items = pending.map(({ rendered }) => ({ [rendered.type]: rendered.params }));
+        const sent = pending.map(({ write }) => ({ model: write.modelName, key: write.key }));
+        await sendTransaction(this.doc, items as never, sent, { token: this.token, retries: this.retries });
+      }
+    } catch (error) {
+      this.status = "failed";
+      throw error;
+    }
+    this.status = "committed";
+    for (const onCommitted of this.committed) onCommitted();
+    for (const hook of this.hooks) await hook();
   }
 
-  private enqueueRaw(type: WriteAction["type"], params: WriteParams): void {
-    this.actions.push({
-      type,
-      params,
-      key: params.Key ?? {},
-      model: { name: params.TableName } as never,
-      onConditionFailed: (cause) => new DynamiteError(`Condition failed on ${params.TableName}`, { cause }),
+  /** Discards every queued write (the callback threw): nothing will be sent, no hook will run. */
+  discard(): void {
+    if (this.status === "open") this.status = "failed";
+  }
+
+  /** Marks the transaction rollback-only: a nested `tx()` failed, so committing the rest would not be atomic. */
+  markRollbackOnly(reason: unknown): void {
+    this.rollbackReason ??= reason ?? new Error("nested transaction failed");
+  }
+
+  private queue(write: ItemWrite): void {
+    this.assertOpen();
+    const id = `${write.table}\u0000${JSON.stringify(sortedKey(write.key))}`;
+    const existing = this.items.get(id);
+    if (!existing) {
+      this.items.set(id, write);
+      return;
+    }
+    const state: ItemState = mergeInto(existing, write.state);
+    existing.state = state;
+    existing.model ??= write.model;
+  }
+
+  private pending() {
+    return [...this.items.values()].flatMap((write) => {
+      const rendered = renderItemWrite(write);
+      return rendered ? [{ write, rendered }] : [];
     });
   }
+
+  private assertOpen(): void {
+    if (this.status !== "open") {
+      throw new TransactionError(`This transaction is ${this.status}; queue writes inside the tx() callback, before it returns.`);
+    }
+  }
+}
+
+function sortedKey(key: Record<string, unknown>): Array<[string, unknown]> {
+  return Object.entries(key).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -1,0 +1,50 @@
+import type { WriteParams } from "../write/write-action.js";
+import { TransactionError } from "./transaction-error.js";
+
+/** DynamoDB's limit of actions in one TransactWriteItems (raised from 25 to 100 in 2022). */
+export const MAX_TRANSACTION_ACTIONS = 100;
+
+/** DynamoDB's limit on the aggregate size of the items of one transaction. */
+export const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
+
+/** Approximate stored size of a value (DynamoDB counts UTF-8 bytes of names and values). */
+function sizeOf(value: unknown): number {
+  if (value === null || value === undefined || typeof value === "boolean") return 1;
+  if (typeof value === "string") return Buffer.byteLength(value);
+  if (typeof value === "number" || typeof value === "bigint") return 21;
+  if (value instanceof Uint8Array) return value.byteLength;
+  if (value instanceof Set || Array.isArray(value)) return 3 + [...value].reduce((sum: number, v) => sum + sizeOf(v) + 1, 0);
+  if (typeof value === "object") {
+    return 3 + Object.entries(value).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + sizeOf(v) + 1, 0);
+  }
+  return Buffer.byteLength(String(value));
+}
+
+/** Approximate request size of one action: its item, key, expressions and placeholder values. */
+export function estimateActionBytes(params: WriteParams): number {
+  return (
+    sizeOf(params.Item) +
+    sizeOf(params.Key) +
+    sizeOf(params.UpdateExpression ?? "") +
+    sizeOf(params.ConditionExpression ?? "") +
+    sizeOf(params.ExpressionAttributeNames) +
+    sizeOf(params.ExpressionAttributeValues)
+  );
+}
+
+/** Refuses, before anything is sent, a transaction DynamoDB would reject for its size. */
+export function assertWithinLimits(actions: WriteParams[]): void {
+  if (actions.length > MAX_TRANSACTION_ACTIONS) {
+    throw new TransactionError(
+      `A transaction holds ${actions.length} actions after merging writes to the same item; DynamoDB allows ` +
+        `${MAX_TRANSACTION_ACTIONS}. Nothing was sent; split the work into several transactions (each one is atomic on its own).`,
+    );
+  }
+  const bytes = actions.reduce((sum, params) => sum + estimateActionBytes(params), 0);
+  if (bytes > MAX_TRANSACTION_BYTES) {
+    throw new TransactionError(
+      `A transaction holds about ${(bytes / 1024 / 1024).toFixed(1)} MB of items; DynamoDB allows 4 MB. ` +
+        "Nothing was sent; write fewer or smaller items per transaction.",
+    );
+  }
+}
