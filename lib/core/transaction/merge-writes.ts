@@ -84,8 +84,9 @@ function withExtra(state: ItemState, conditions: ConditionPart[]): ItemState {
 
 function unmergeable(write: ItemWrite, first: string, next: ItemState): TransactionError {
   const second = next.kind === "Put" && next.insert ? "create" : next.kind;
+  const article = (word: string) => (/^[AEIOU]/i.test(word) ? `an ${word}` : `a ${word}`);
   return new TransactionError(
-    `${write.modelName} with key ${describeKey(write.key)}: a ${first} followed by a ${second} of the same item cannot be ` +
+    `${write.modelName} with key ${describeKey(write.key)}: ${article(first)} followed by ${article(second)} of the same item cannot be ` +
       "merged into one action, and DynamoDB allows one action per item in a transaction. Nothing was sent; " +
       "split these writes into two transactions.",
   );
