@@ -4,12 +4,16 @@ import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toStoredValue } from "../serialization/item-codec.js";
 import type { FilterClause, Filters, QueryOptions } from "./query-types.js";
 
+/** Operator spellings of other ORMs; recognised only to be refused with the right name. */
+const OPERATOR_ALIASES = new Set(["eq", "ne", "gt", "gte", "lt", "lte", "like", "notIn", "beginsWith", "startsWith", "$eq", "$in"]);
+
 function isOperatorMap(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date) return false;
   if (value instanceof Uint8Array || value instanceof Set) return false;
   const keys = Object.keys(value);
-  // any operator-looking key makes it an operator map, so a typo such as ">==" is rejected, not matched as a map
-  return keys.some((key) => isOperator(key) || /^[!<>=]/.test(key));
+  // any operator-looking key makes it an operator map, so a typo such as ">==" or "~=" or "gte" is
+  // rejected instead of silently compared as an equal map
+  return keys.some((key) => isOperator(key) || /^[^A-Za-z0-9_$]/.test(key) || OPERATOR_ALIASES.has(key));
 }
 
 /** `{ a: 1, b: [1, 2], c: null, d: { ">=": 5 } }` → one clause per comparison, operators checked. */

@@ -22,6 +22,8 @@ import { buildConditionCheckAction } from "../transaction/condition-check.js";
 import { executeWrite } from "../write/execute-write.js";
 import { deleteWhere, updateWhere } from "./bulk-writes.js";
 import { toPlainObject } from "./to-plain-object.js";
+import type { CreateManyOptions } from "../batch/create-many.js";
+import { attachRelated, detachRelated, syncRelated, type PivotChange } from "../relations/pivot-links.js";
 
 function modelOf(target: Function): ModelMetadata {
   return requireModelMetadata(target);
@@ -95,8 +97,12 @@ export class Table<T = any> {
   }
 
   /** Inserts many rows with BatchWriteItem (25 a request); unprocessed rows are retried. */
-  static createMany<M extends Table>(this: ConcreteModelClass<M>, rows: Array<CreateInput<M>>, tx?: TransactionContext): Promise<M[]> {
-    return createManyRows<M>(modelOf(this), rows as Array<Record<string, unknown>>, tx);
+  static createMany<M extends Table>(
+    this: ConcreteModelClass<M>,
+    rows: Array<CreateInput<M>>,
+    txOrOptions?: TransactionContext | CreateManyOptions,
+  ): Promise<M[]> {
+    return createManyRows<M>(modelOf(this), rows as Array<Record<string, unknown>>, txOrOptions);
   }
 
   /** Updates every matching row with `patch` (UpdateItem of the changed attributes each); returns the count. */
@@ -163,6 +169,21 @@ export class Table<T = any> {
 
   async decrement(field: AttributeKeys<T>, by = 1, tx?: TransactionContext): Promise<this> {
     return this.increment(field, -by, tx);
+  }
+
+  /** ManyToMany: links the rows with keys `ids` through the pivot table (already linked ones are skipped). */
+  attach(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
+    return attachRelated(modelOf(this.constructor), this, relation, ids, tx);
+  }
+
+  /** ManyToMany: deletes the pivot rows linking `ids`. */
+  detach(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
+    return detachRelated(modelOf(this.constructor), this, relation, ids, tx);
+  }
+
+  /** ManyToMany: makes `ids` exactly the linked rows (attaches the missing, detaches the rest). */
+  sync(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
+    return syncRelated(modelOf(this.constructor), this, relation, ids, tx);
   }
 
   /** Attributes (and relations loaded by `include`) as a plain object. */

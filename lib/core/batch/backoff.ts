@@ -1,0 +1,24 @@
+/** How a batch request retries what DynamoDB left unprocessed. */
+export interface RetryPolicy {
+  /** Requests per chunk, the first included (default 8). */
+  maxAttempts: number;
+  /** First delay in ms; doubles each attempt (default 25). */
+  baseDelayMs: number;
+  /** Ceiling of one delay in ms (default 1,000). */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 25, maxDelayMs: 1_000 };
+
+/**
+ * Exponential backoff with full jitter (AWS's recommendation for unprocessed batch items): a random
+ * delay between 0 and min(cap, base·2^attempt), so that concurrent retries spread out.
+ */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  return Math.floor(random() * ceiling);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,115 @@
+import { contextFor } from "../client/engine-context.js";
+import { ValidationError, type ValidationIssue } from "../errors.js";
+import type { ModelMetadata } from "../metadata/model-metadata.js";
+import type { TransactionContext } from "../transaction/transaction-context.js";
+import { currentTransaction } from "../transaction/transaction-scope.js";
+import { executeWrite } from "../write/execute-write.js";
+import { buildInsertAction } from "../write/insert-instance.js";
+import type { WriteAction } from "../write/write-action.js";
+import { describeKey } from "../write/write-errors.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./backoff.js";
+import { BatchWriteError } from "./batch-errors.js";
+import { batchPutItems } from "./batch-write.js";
+import { mapConcurrent } from "./concurrency.js";
+import { keyId } from "./item-key.js";
+
+/** Options of `createMany`. */
+export interface CreateManyOptions {
+  /**
+   * Insert-only: one conditional PutItem per row (bounded concurrency) instead of BatchWriteItem,
+   * which cannot carry conditions and so overwrites an existing row with the same key.
+   */
+  ifNotExists?: boolean;
+  /** Retries of UnprocessedItems (BatchWriteItem mode). */
+  retry?: Partial<RetryPolicy>;
+}
+
+type Row = Record<string, unknown>;
+
+const isTransaction = (value: unknown): value is TransactionContext =>
+  typeof (value as TransactionContext | undefined)?.enqueue === "function";
+
+/**
+ * Validates every row, then writes them: queued in the open transaction if there is one, else
+ * BatchWriteItem 25 a request (or conditional puts with `ifNotExists`). Rows still unwritten after
+ * the retries are reported, exactly, by a BatchWriteError.
+ */
+export async function createManyRows<M>(model: ModelMetadata, rows: Row[], txOrOptions?: TransactionContext | CreateManyOptions): Promise<M[]> {
+  if (!Array.isArray(rows)) throw ValidationError.of(model.name, "(rows)", "createMany", "createMany(rows) needs an array of rows");
+  const tx = isTransaction(txOrOptions) ? txOrOptions : currentTransaction();
+  const options: CreateManyOptions = isTransaction(txOrOptions) ? {} : (txOrOptions ?? {});
+  const Model = model.target as new (data: Row) => M & Row;
+  const instances = rows.map((row) => new Model({ ...row }));
+  const actions = buildActions(model, instances);
+  if (!actions.length) return instances;
+  if (tx) {
+    for (const action of actions) await executeWrite(action, tx);
+  } else if (options.ifNotExists) {
+    await insertEach(model, rows, actions);
+  } else {
+    await batchPut(model, rows, actions, { ...DEFAULT_RETRY_POLICY, ...options.retry });
+  }
+  return instances;
+}
+
+/** Every row's insert action; all rows' issues in one ValidationError, and duplicate keys refused. */
+function buildActions(model: ModelMetadata, instances: Row[]): WriteAction[] {
+  const issues: ValidationIssue[] = [];
+  const actions: WriteAction[] = [];
+  const seen = new Map<string, number>();
+  instances.forEach((instance, index) => {
+    try {
+      const action = buildInsertAction(model, instance);
+      const id = keyId(model, action.key);
+      const first = seen.get(id);
+      if (first !== undefined) {
+        issues.push({ model: model.name, attribute: `rows[${index}]`, rule: "uniqueKey", message: `repeats the key ${describeKey(action.key)} of rows[${first}]` });
+      }
+      seen.set(id, index);
+      actions.push(action);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      issues.push(...error.issues.map((issue) => ({ ...issue, attribute: `rows[${index}].${issue.attribute}` })));
+    }
+  });
+  if (issues.length) throw new ValidationError(issues);
+  return actions;
+}
+
+async function batchPut(model: ModelMetadata, rows: Row[], actions: WriteAction[], policy: RetryPolicy): Promise<void> {
+  const { doc, options } = contextFor(model);
+  const items = actions.map((action) => action.params.Item as Row);
+  const unwritten = await batchPutItems(doc, model, items, options.concurrency, policy);
+  const failed: number[] = [];
+  actions.forEach((action, index) => (unwritten.has(keyId(model, action.key)) ? failed.push(index) : action.onCommitted?.()));
+  if (failed.length) {
+    throw new BatchWriteError(
+      `${model.name}.createMany: ${failed.length} of ${rows.length} row(s) were still unprocessed after ${policy.maxAttempts} ` +
+        "BatchWriteItem attempts (throttling?); the others were written. Retry the rows listed in error.rows.",
+      model.name,
+      failed.map((index) => rows[index]),
+      failed.map((index) => actions[index].key),
+    );
+  }
+}
+
+async function insertEach(model: ModelMetadata, rows: Row[], actions: WriteAction[]): Promise<void> {
+  const failures: Array<{ index: number; error: unknown }> = [];
+  await mapConcurrent(actions, contextFor(model).options.concurrency, async (action, index) => {
+    try {
+      await executeWrite(action);
+    } catch (error) {
+      failures.push({ index, error });
+    }
+  });
+  if (!failures.length) return;
+  failures.sort((a, b) => a.index - b.index);
+  throw new BatchWriteError(
+    `${model.name}.createMany({ ifNotExists }): ${failures.length} of ${rows.length} row(s) were not written ` +
+      `(first reason: ${(failures[0].error as Error)?.message}); the others were written.`,
+    model.name,
+    failures.map(({ index }) => rows[index]),
+    failures.map(({ index }) => actions[index].key),
+    { cause: failures[0].error },
+  );
+}

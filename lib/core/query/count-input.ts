@@ -1,0 +1,6 @@
+import type { ReadSpec } from "./read-spec.js";
+
+/** A key lookup that fetches only key columns (and what its residual conditions need): enough to count. */
+export function keyProjectionOf(spec: ReadSpec): ReadSpec {
+  return { ...spec, attributes: spec.model.keyProperties(), includes: [], skip: 0, limit: undefined };
+}

@@ -1,0 +1,37 @@
+import type { QueryOptions } from "./query-types.js";
+
+/** Options of `paginate()`: page size, the cursor of the previous page, and the usual read options. */
+export interface PaginateOptions {
+  limit: number;
+  cursor?: string;
+  order?: "ASC" | "DESC";
+  attributes?: string[];
+  include?: QueryOptions["include"];
+  consistentRead?: boolean;
+}
+
+export interface Page<M> {
+  items: M[];
+  /** Opaque cursor of the next page; absent on the last page. */
+  cursor?: string;
+}
+
+/** What a read will send, without sending it (`Model.explain()`). */
+export interface QueryPlan {
+  operation: "GetItem" | "BatchGetItem" | "Query" | "Scan";
+  table: string;
+  index?: string;
+  keyCondition?: string;
+  filter?: string;
+  projection?: string;
+  /** Query only: false when the read goes in descending sort-key order. */
+  scanIndexForward?: boolean;
+  /** GetItem/BatchGetItem: the stored keys to get. */
+  keys?: Array<Record<string, unknown>>;
+  /** GetItem/BatchGetItem: conditions checked on the returned items (those requests take no filter). */
+  residualFilter?: string;
+  /** BatchGetItem: number of requests (100 keys each). */
+  requests?: number;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}

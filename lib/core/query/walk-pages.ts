@@ -1,0 +1,64 @@
+import { QueryCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { PagedReadInput } from "./read-input.js";
+
+type Item = Record<string, unknown>;
+
+/** What a walk over Query/Scan pages collected. */
+export interface PageWalk {
+  items: Item[];
+  /** True when DynamoDB has nothing after the last returned item. */
+  exhausted: boolean;
+}
+
+/** A filtered read's page Limit starts here and doubles each page, so sparse matches cost few round trips. */
+const FIRST_FILTERED_LIMIT = 10;
+const MAX_FILTERED_LIMIT = 1_000;
+
+/**
+ * Follows LastEvaluatedKey only until `want` matching items are collected (all of them when `want`
+ * is undefined). Without a filter every item matches, so Limit asks for exactly what is missing.
+ */
+export async function walkPages(
+  doc: DynamoDBDocumentClient,
+  operation: "Query" | "Scan",
+  input: PagedReadInput,
+  want: number | undefined,
+  startKey?: Item,
+): Promise<PageWalk> {
+  const filtered = input.FilterExpression !== undefined;
+  const items: Item[] = [];
+  let pageLimit = want === undefined ? undefined : Math.max(want, FIRST_FILTERED_LIMIT);
+  let cut = false;
+  for (;;) {
+    const missing = want === undefined ? undefined : want - items.length;
+    const Limit = missing === undefined ? undefined : filtered ? Math.max(pageLimit!, missing) : missing;
+    const page = await sendPage(doc, operation, { ...input, ExclusiveStartKey: startKey, Limit });
+    for (const item of (page.Items ?? []) as Item[]) {
+      if (want !== undefined && items.length >= want) {
+        cut = true;
+        break;
+      }
+      items.push(item);
+    }
+    startKey = page.LastEvaluatedKey as Item | undefined;
+    if (!startKey || cut || (want !== undefined && items.length >= want)) break;
+    if (pageLimit !== undefined) pageLimit = Math.min(pageLimit * 2, MAX_FILTERED_LIMIT);
+  }
+  return { items, exhausted: !cut && !startKey };
+}
+
+/** Sums Count over every page of a `Select: "COUNT"` read. */
+export async function countPages(doc: DynamoDBDocumentClient, operation: "Query" | "Scan", input: PagedReadInput): Promise<number> {
+  let total = 0;
+  let startKey: Item | undefined;
+  do {
+    const page = await sendPage(doc, operation, { ...input, ExclusiveStartKey: startKey });
+    total += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey as Item | undefined;
+  } while (startKey);
+  return total;
+}
+
+function sendPage(doc: DynamoDBDocumentClient, operation: "Query" | "Scan", input: PagedReadInput & { ExclusiveStartKey?: Item; Limit?: number }) {
+  return operation === "Query" ? doc.send(new QueryCommand(input)) : doc.send(new ScanCommand(input));
+}
