@@ -3,7 +3,7 @@ import { Default, NotNull, PrimaryKey, Table, Validate, type CreationOptional } 
 
 export class User extends Table<User> {
   @PrimaryKey() @Default(() => randomUUID()) declare id: CreationOptional<string>;
-  @NotNull() @Validate((v: string) => String(v).includes("@") || "must be an email address") declare email: string;
+  @NotNull() @Validate((v) => String(v).includes("@") || "must be an email address") declare email: string;
   declare name?: string;
 }
 
