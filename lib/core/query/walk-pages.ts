@@ -10,8 +10,11 @@ export interface PageWalk {
   exhausted: boolean;
 }
 
-/** A filtered read's page Limit starts here and doubles each page, so sparse matches cost few round trips. */
-const FIRST_FILTERED_LIMIT = 10;
+/**
+ * A filtered read's first page asks for exactly what is missing (the common filter, soft delete,
+ * matches almost everything); each further page doubles its Limit up to this cap, so sparse
+ * matches cost few round trips and at most about twice the items a perfect guess would read.
+ */
 const MAX_FILTERED_LIMIT = 1_000;
 
 /**
@@ -27,7 +30,7 @@ export async function walkPages(
 ): Promise<PageWalk> {
   const filtered = input.FilterExpression !== undefined;
   const items: Item[] = [];
-  let pageLimit = want === undefined ? undefined : Math.max(want, FIRST_FILTERED_LIMIT);
+  let pageLimit = want;
   let cut = false;
   for (;;) {
     const missing = want === undefined ? undefined : want - items.length;
