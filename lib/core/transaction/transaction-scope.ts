@@ -3,9 +3,13 @@ import type { TransactionContext } from "./transaction-context.js";
 
 const scope = new AsyncLocalStorage<TransactionContext>();
 
-/** The transaction open in this async context, if any (writes join it without a `tx` argument). */
+/**
+ * The transaction open in this async context, if any (writes join it without a `tx` argument).
+ * A committed or failed one no longer counts, so writes in `afterCommit` hooks are sent on their own.
+ */
 export function currentTransaction(): TransactionContext | undefined {
-  return scope.getStore();
+  const tx = scope.getStore();
+  return tx?.state === "open" ? tx : undefined;
 }
 
 /** Runs `fn` with `tx` as the ambient transaction. */

@@ -121,6 +121,28 @@ describe("dynamite.tx() API", () => {
     expect(calls).toEqual(["callback", "first:1", "second"]);
   });
 
+  it("a write made in an afterCommit hook is sent on its own, after the transaction", async () => {
+    await dynamite.tx(async (tx) => {
+      await Product.create({ id: "hook-tx" });
+      tx.afterCommit(() => Product.create({ id: "hook-after" }));
+    });
+    expect(recorder.commands()).toEqual(["TransactWriteItemsCommand", "PutItemCommand"]);
+    expect(await storedItem(dynamite, "products", { id: "hook-after" })).toBeDefined();
+  });
+
+  it("a hook that commits inside the transaction's async context still writes on its own", async () => {
+    const { runInTransaction } = await import("../../../lib/core/transaction/transaction-scope.js");
+    const { documentClientFor } = await import("../../../lib/core/client/engine-context.js");
+    const tx = new TransactionContext(documentClientFor(dynamite.getClient()));
+    await runInTransaction(tx, async () => {
+      await Product.create({ id: "scoped-in-tx" });
+      tx.afterCommit(() => Product.create({ id: "scoped-after" }));
+      await tx.commit(); // as a runner that commits inside the scope would
+      expect(currentTransaction()).toBeUndefined();
+    });
+    expect(recorder.commands()).toEqual(["TransactWriteItemsCommand", "PutItemCommand"]);
+  });
+
   it("afterCommit hooks never run after a failed commit or a thrown callback", async () => {
     await Product.create({ id: "hook-dup" });
     const calls: string[] = [];

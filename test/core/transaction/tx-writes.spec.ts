@@ -103,6 +103,22 @@ describe("each write inside tx()", () => {
     expect(product.stock).toBe(6);
   });
 
+  it("createMany → one insert Put per row in the same TransactWriteItems (no BatchWriteItem)", async () => {
+    await dynamite.tx(async () => {
+      await User.create({ id: "w-many-owner", name: "O" });
+      await Product.createMany([{ id: "w-many-1" }, { id: "w-many-2" }, { id: "w-many-3" }]);
+    });
+    expect(attempts.attempts).toHaveLength(1);
+    const items = attempts.lastItems();
+    expect(items).toHaveLength(4);
+    expect(items.slice(1).map((item) => [item.Put.Item.id, item.Put.ConditionExpression])).toEqual([
+      ["w-many-1", "attribute_not_exists(#n0)"],
+      ["w-many-2", "attribute_not_exists(#n0)"],
+      ["w-many-3", "attribute_not_exists(#n0)"],
+    ]);
+    expect(await storedItem(dynamite, "products", { id: "w-many-3" })).toBeDefined();
+  });
+
   it("static update → one Update per matching row, in one transaction (the read goes straight to the table)", async () => {
     await Entry.create({ ledger: "w-static", seq: 1, amount: 1 });
     await Entry.create({ ledger: "w-static", seq: 2, amount: 2 });
