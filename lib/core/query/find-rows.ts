@@ -50,7 +50,7 @@ export async function fetchRows<M>(spec: ReadSpec, options: FetchOptions = {}): 
     items = (await getByKeys(plan, projection, context)).filter((item) => matchesAll(item, plan.filters));
   } else {
     const input = buildPagedInput(plan, projection.columns);
-    const walk = await walkPages(context.doc, plan.operation, input, want, options.startKey);
+    const walk = await walkPages(context.doc, plan.operation, input, want, options.startKey, options.want !== undefined);
     ({ items, exhausted } = walk);
   }
   items = items.slice(skip, want);

@@ -29,10 +29,14 @@ export async function paginateRows<M>(model: ModelMetadata, filters: Filters, op
   const plan = planAccess(spec);
   const scope: CursorScope = { model, index: plan.index?.name, order: spec.order, keyColumns: cursorColumns(model, plan) };
   const position: CursorPosition | undefined = cursor === undefined ? undefined : decodeCursor(scope, cursor);
+  const keyLookup = plan.operation === "GetItem" || plan.operation === "BatchGetItem";
+  if (position && keyLookup !== "offset" in position) {
+    throw ValidationError.of(model.name, "(cursor)", "cursor", "belongs to a read with another access plan; pass the cursor of this same read");
+  }
   let rows: M[];
   let next: CursorPosition | undefined;
   let hidden: string[];
-  if (plan.operation === "GetItem" || plan.operation === "BatchGetItem") {
+  if (keyLookup) {
     // key lookups have no LastEvaluatedKey: the cursor is an offset into the found rows
     const offset = position && "offset" in position ? position.offset : 0;
     const fetched = await fetchRows<M>({ ...spec, skip: offset, limit: limit + 1 });

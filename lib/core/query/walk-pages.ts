@@ -19,7 +19,8 @@ const MAX_FILTERED_LIMIT = 1_000;
 
 /**
  * Follows LastEvaluatedKey only until `want` matching items are collected (all of them when `want`
- * is undefined). Without a filter every item matches, so Limit asks for exactly what is missing.
+ * is undefined). Without a filter every item matches, so Limit asks for exactly what is missing
+ * (plus one with `peek`, to know whether anything follows).
  */
 export async function walkPages(
   doc: DynamoDBDocumentClient,
@@ -27,14 +28,17 @@ export async function walkPages(
   input: PagedReadInput,
   want: number | undefined,
   startKey?: Item,
+  peek = false,
 ): Promise<PageWalk> {
   const filtered = input.FilterExpression !== undefined;
+  // a paginated read asks for one item more than it returns, so the last page can say it is the last
+  const extra = peek ? 1 : 0;
   const items: Item[] = [];
   let pageLimit = want;
   let cut = false;
   for (;;) {
     const missing = want === undefined ? undefined : want - items.length;
-    const Limit = missing === undefined ? undefined : filtered ? Math.max(pageLimit!, missing) : missing;
+    const Limit = missing === undefined ? undefined : filtered ? Math.max(pageLimit!, missing + extra) : missing + extra;
     const page = await sendPage(doc, operation, { ...input, ExclusiveStartKey: startKey, Limit });
     for (const item of (page.Items ?? []) as Item[]) {
       if (want !== undefined && items.length >= want) {
