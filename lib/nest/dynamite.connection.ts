@@ -9,7 +9,7 @@ import type { DynamiteModuleOptions } from "./interfaces/dynamite-options.interf
 
 /** Splits module behaviour from the client config `new Dynamite()` receives. */
 function clientConfigOf(options: DynamiteModuleOptions, name: string) {
-  const { name: _name, tables = [], autoLoadTables = true, retryAttempts, retryDelay, toRetry, ...config } = options;
+  const { name: _name, tables = [], autoLoadTables = true, retryAttempts: _a, retryDelay: _d, toRetry: _r, ...config } = options;
   const featureTables = autoLoadTables ? featureTablesOf(name) : [];
   return { ...config, tables: [...new Set([...tables, ...featureTables])] };
 }
