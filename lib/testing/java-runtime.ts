@@ -3,7 +3,8 @@ import { ConfigError } from "../core/errors.js";
 
 /** Throws a ConfigError that says how to install Java when `java` is not on PATH. */
 export function assertJavaAvailable(command = "java"): void {
-  const probe = spawnSync(command, ["-version"], { stdio: "ignore" });
+  // pass env explicitly: the PATH in effect is the caller's (e.g. a test runner's sandboxed process.env)
+  const probe = spawnSync(command, ["-version"], { stdio: "ignore", env: process.env });
   if (probe.error) {
     throw new ConfigError(
       `DynamoDB Local needs a Java 17+ runtime, but "${command}" was not found on PATH. ` +
