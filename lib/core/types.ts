@@ -1,5 +1,6 @@
-declare const creationOptionalBrand: unique symbol;
-declare const nonAttributeBrand: unique symbol;
+// Exported (types only) so that declaration emit can name them in users' inferred types.
+export declare const creationOptionalBrand: unique symbol;
+export declare const nonAttributeBrand: unique symbol;
 
 /** An attribute that `create()` may omit (a default, a timestamp or a generated key fills it). */
 export type CreationOptional<T> = T extends null | undefined ? T : T & { [creationOptionalBrand]?: true };

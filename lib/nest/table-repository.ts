@@ -1,8 +1,9 @@
 import type { Dynamite } from "../core/client/dynamite.js";
 import type { Operator } from "../core/expression/condition.js";
-import type { Page, PaginateOptions, QueryPlan } from "../core/query/pending-reads.js";
+import type { Page, PaginateOptions, QueryPlan } from "../core/query/read-types.js";
 import type { Filters, QueryOptions } from "../core/query/query-types.js";
 import type { Table } from "../core/table/table.js";
+import type { CreateManyOptions } from "../core/batch/create-many.js";
 import type { TransactionContext } from "../core/transaction/transaction-context.js";
 import type { AttributeKeys, ConcreteModelClass, CreateInput, InferAttributes } from "../core/types.js";
 
@@ -27,9 +28,9 @@ export class TableRepository<M extends Table> {
     return this.model.create<M>(data, tx);
   }
 
-  /** Inserts many rows (BatchWriteItem, or inside the transaction). */
-  createMany(rows: Array<CreateInput<M>>, tx?: TransactionContext): Promise<M[]> {
-    return this.model.createMany<M>(rows, tx);
+  /** Inserts many rows (BatchWriteItem, `{ ifNotExists: true }` for insert-only, or inside the transaction). */
+  createMany(rows: Array<CreateInput<M>>, txOrOptions?: TransactionContext | CreateManyOptions): Promise<M[]> {
+    return this.model.createMany<M>(rows, txOrOptions);
   }
 
   /** Rows matching the filters (soft-deleted rows hidden). */

@@ -20,6 +20,8 @@ export interface DynamiteConfig extends DynamoDBClientConfig {
   concurrency?: number;
   /** Retries of a transaction cancelled by a conflict or throttling (default 3). */
   transactionRetries?: number;
+  /** Where warnings go (onScan: "warn", sync drift); default `process.emitWarning`. */
+  warn?: (message: string) => void;
 }
 
 /**
@@ -38,7 +40,7 @@ export class Dynamite {
     if (!config || !Array.isArray(config.tables)) {
       throw new ConfigError("new Dynamite(config) needs config.tables: an array of model classes (may be empty)");
     }
-    const { tables, requestTimeout, onScan, concurrency, transactionRetries, ...sdkConfig } = config;
+    const { tables, requestTimeout, onScan, concurrency, transactionRetries, warn, ...sdkConfig } = config;
     this.sdkConfig =
       requestTimeout === undefined ? sdkConfig : { ...sdkConfig, requestHandler: sdkConfig.requestHandler ?? { requestTimeout } };
     this.engineOptions = {
@@ -46,6 +48,7 @@ export class Dynamite {
       ...(onScan && { onScan }),
       ...(concurrency && { concurrency }),
       ...(transactionRetries !== undefined && { transactionRetries }),
+      ...(warn && { warn }),
     };
     this.registerTables(tables);
   }

@@ -1,15 +1,11 @@
 import type { Operator } from "../expression/condition.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { requireModelMetadata } from "../metadata/registry.js";
-import {
-  createManyRows,
-  explainRead,
-  findManyByKeys,
-  paginateRows,
-  type Page,
-  type PaginateOptions,
-  type QueryPlan,
-} from "../query/pending-reads.js";
+import { createManyRows } from "../batch/create-many.js";
+import { explainRead } from "../query/explain.js";
+import { findManyByKeys } from "../query/find-many.js";
+import { paginateRows } from "../query/paginate.js";
+import type { Page, PaginateOptions, QueryPlan } from "../query/read-types.js";
 import { countRows, readMany, readOne } from "../query/read-api.js";
 import type { Filters, QueryOptions } from "../query/query-types.js";
 import type { TransactionContext } from "../transaction/transaction-context.js";

@@ -44,6 +44,11 @@ export class TransactionContext {
     this.retries = options.retries ?? DEFAULT_ENGINE_OPTIONS.transactionRetries;
   }
 
+  /** The document client the commit is sent through. */
+  get documentClient(): DynamoDBDocumentClient {
+    return this.doc;
+  }
+
   /** Queues a model write (called by Table methods); throws a TransactionError when it cannot merge with an earlier write to the same item. */
   enqueue(action: WriteAction): void {
     this.queue({ model: action.model, modelName: action.model.name, table: action.params.TableName, key: action.key, state: stateOf(action) });

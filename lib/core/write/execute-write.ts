@@ -7,7 +7,7 @@ import {
   type UpdateCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { contextFor } from "../client/engine-context.js";
-import { DynamiteError } from "../errors.js";
+import { ConfigError, DynamiteError } from "../errors.js";
 import { currentTransaction } from "../transaction/transaction-scope.js";
 import type { TransactionContext } from "../transaction/transaction-context.js";
 import type { WriteAction } from "./write-action.js";
@@ -19,6 +19,7 @@ import type { WriteAction } from "./write-action.js";
 export async function executeWrite(action: WriteAction, tx?: TransactionContext): Promise<Record<string, unknown> | undefined> {
   const transaction = tx ?? currentTransaction();
   if (transaction) {
+    assertSameConnection(action, transaction);
     transaction.enqueue(action);
     return undefined;
   }
@@ -34,6 +35,18 @@ export async function executeWrite(action: WriteAction, tx?: TransactionContext)
   }
   action.onCommitted?.(attributes);
   return attributes;
+}
+
+/** A transaction commits through one client: a write of a table bound elsewhere cannot join it. */
+function assertSameConnection(action: WriteAction, transaction: TransactionContext): void {
+  if (!action.model.target) return; // raw actions queued through addPut/addDelete carry no model class
+  const { doc } = contextFor(action.model);
+  if (doc !== transaction.documentClient) {
+    throw new ConfigError(
+      `${action.model.name} is bound to another connection than the open transaction; a transaction ` +
+        "commits through one client. Write it outside the transaction, or run a tx() of its own connection.",
+    );
+  }
 }
 
 async function send(doc: ReturnType<typeof contextFor>["doc"], action: WriteAction) {
