@@ -1,0 +1,33 @@
+import { Module } from "@nestjs/common";
+import { ConfigModule, type ConfigType } from "@nestjs/config";
+import { APP_PIPE } from "@nestjs/core";
+import { createValidationPipe } from "./common/validation.pipe.js";
+import { dynamodbConfig } from "./config/dynamodb.config.js";
+import { DynamiteModule } from "./nestjs-dynamite.js";
+import { OrdersModule } from "./orders/orders.module.js";
+import { ProductsModule } from "./products/products.module.js";
+import { UsersModule } from "./users/users.module.js";
+
+/** The sample shop: users, products with stock, and orders placed by a transactional checkout. */
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }),
+    DynamiteModule.forRootAsync({
+      imports: [ConfigModule.forFeature(dynamodbConfig)],
+      inject: [dynamodbConfig.KEY],
+      useFactory: (db: ConfigType<typeof dynamodbConfig>) => ({
+        ...db,
+        retryAttempts: 3,
+        retryDelay: 1000,
+        // 20 shoppers racing for one product conflict with each other; retrying keeps 409 for real shortages.
+        transactionRetries: 8,
+      }),
+    }),
+    UsersModule,
+    ProductsModule,
+    OrdersModule,
+  ],
+  // Registered as a provider (not in main.ts) so apps built by @nestjs/testing validate too.
+  providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+})
+export class AppModule {}

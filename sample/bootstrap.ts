@@ -1,0 +1,18 @@
+import "reflect-metadata";
+import type { INestApplication } from "@nestjs/common";
+import { NestFactory } from "@nestjs/core";
+import { AppModule } from "./app.module.js";
+
+/** Creates the sample app and listens on `port`; the caller decides how to shut it down. */
+export async function startSampleApp(port: number): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule, { logger: ["error", "warn", "log"] });
+  await app.listen(port);
+  return app;
+}
+
+/** `PORT` from the environment, default 3000. */
+export function samplePort(): number {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
+  return port;
+}
