@@ -6,3 +6,8 @@ export { CreatedAt, UpdatedAt, DeleteAt } from "./timestamps.js";
 export { HasMany, HasOne, BelongsTo, ManyToMany } from "./relations.js";
 export type { ManyToManyOptions } from "./relations.js";
 export { Model } from "./model-options.js";
+export { Version } from "./version.js";
+export { TTL } from "./ttl.js";
+export { BeforeCreate, AfterCreate, BeforeUpdate, AfterUpdate, BeforeDestroy, AfterDestroy } from "./hooks.js";
+export { GlobalIndex, LocalIndex } from "./indexes.js";
+export type { GlobalIndexOptions, LocalIndexOptions } from "./indexes.js";

@@ -23,6 +23,18 @@ export interface AttributeMetadata {
   mutators: Array<(value: unknown) => unknown>;
   serializer?: { fromDb: (value: unknown) => unknown; toDb: (value: unknown) => unknown };
   timestamp?: TimestampRole;
+  /** `@Version()`: optimistic-locking counter, checked and incremented by every write. */
+  version?: boolean;
+  /** `@TTL()`: stored as epoch seconds; DynamoDB deletes the item after that time. */
+  ttl?: boolean;
+}
+
+export type HookEvent = "beforeCreate" | "afterCreate" | "beforeUpdate" | "afterUpdate" | "beforeDestroy" | "afterDestroy";
+
+/** A lifecycle hook: the method named `method` runs on the instance at `event`. */
+export interface HookMetadata {
+  event: HookEvent;
+  method: string;
 }
 
 export type RelationKind = "hasMany" | "belongsTo" | "hasOne" | "manyToMany";
@@ -64,6 +76,8 @@ export class ModelMetadata {
   readonly attributes = new Map<string, AttributeMetadata>();
   readonly relations = new Map<string, RelationMetadata>();
   readonly indexes: IndexMetadata[] = [];
+  /** Lifecycle hooks in declaration order, inherited ones first. */
+  readonly hooks: HookMetadata[] = [];
   partitionKey?: string;
   sortKey?: string;
   /** Set when a second partition key decorator was seen; reported by `sync()`/first use. */
@@ -105,6 +119,18 @@ export class ModelMetadata {
     return undefined;
   }
 
+  /** The `@Version()` attribute, if any. */
+  versionProperty(): string | undefined {
+    for (const meta of this.attributes.values()) if (meta.version) return meta.property;
+    return undefined;
+  }
+
+  /** The `@TTL()` attribute, if any. */
+  ttlProperty(): string | undefined {
+    for (const meta of this.attributes.values()) if (meta.ttl) return meta.property;
+    return undefined;
+  }
+
   /** Key property names: partition first, then sort when there is one. */
   keyProperties(): string[] {
     return this.sortKey ? [this.partitionKey!, this.sortKey] : this.partitionKey ? [this.partitionKey] : [];
@@ -125,6 +151,7 @@ export class ModelMetadata {
       copy.attributes.set(key, { ...meta, validators: [...meta.validators], mutators: [...meta.mutators] });
     for (const [key, meta] of this.relations) copy.relations.set(key, { ...meta });
     copy.indexes.push(...this.indexes.map((index) => ({ ...index })));
+    copy.hooks.push(...this.hooks.map((hook) => ({ ...hook })));
     copy.partitionKey = this.partitionKey;
     copy.sortKey = this.sortKey;
     copy.options = { ...this.options };

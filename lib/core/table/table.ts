@@ -9,6 +9,7 @@ import type { Page, PaginateOptions, QueryPlan } from "../query/read-types.js";
 import { countRows, readMany, readOne } from "../query/read-api.js";
 import type { Filters, QueryOptions } from "../query/query-types.js";
 import type { TransactionContext } from "../transaction/transaction-context.js";
+import type { TxOrWriteOptions } from "../hooks/write-options.js";
 import type { AttributeKeys, ConcreteModelClass, CreateInput, InferAttributes } from "../types.js";
 import { destroyInstance, forceDestroyInstance, restoreInstance } from "../write/destroy-instance.js";
 import { incrementInstance } from "../write/increment-instance.js";
@@ -34,8 +35,8 @@ export class Table<T = any> {
     if (data) Object.assign(this, data);
   }
 
-  /** Inserts a row; never overwrites (a duplicate key is a ConflictError). */
-  static async create<M extends Table>(this: ConcreteModelClass<M>, data: CreateInput<M>, tx?: TransactionContext): Promise<M> {
+  /** Inserts a row; never overwrites (a duplicate key is a ConflictError). `{ hooks: false }` skips lifecycle hooks. */
+  static async create<M extends Table>(this: ConcreteModelClass<M>, data: CreateInput<M>, tx?: TxOrWriteOptions): Promise<M> {
     const instance = new this(data);
     await insertInstance(modelOf(this), instance, tx);
     return instance;
@@ -106,13 +107,13 @@ export class Table<T = any> {
     this: ConcreteModelClass<M>,
     patch: Partial<InferAttributes<M>>,
     filters: Filters<M>,
-    tx?: TransactionContext,
+    tx?: TxOrWriteOptions,
   ): Promise<number> {
     return updateWhere(modelOf(this), patch as Record<string, unknown>, filters, tx);
   }
 
   /** Deletes every matching row (soft with @DeleteAt); returns the count. */
-  static delete<M extends Table>(this: ConcreteModelClass<M>, filters: Filters<M>, tx?: TransactionContext): Promise<number> {
+  static delete<M extends Table>(this: ConcreteModelClass<M>, filters: Filters<M>, tx?: TxOrWriteOptions): Promise<number> {
     return deleteWhere(modelOf(this), filters, tx);
   }
 
@@ -130,24 +131,24 @@ export class Table<T = any> {
   }
 
   /** Inserts a new instance, or sends only its changed attributes. */
-  async save(tx?: TransactionContext): Promise<this> {
+  async save(tx?: TxOrWriteOptions): Promise<this> {
     await saveInstance(modelOf(this.constructor), this, tx);
     return this;
   }
 
   /** Assigns `patch` and saves the changed attributes. */
-  async update(patch: Partial<InferAttributes<T>>, tx?: TransactionContext): Promise<this> {
+  async update(patch: Partial<InferAttributes<T>>, tx?: TxOrWriteOptions): Promise<this> {
     Object.assign(this, patch);
     return this.save(tx);
   }
 
   /** Soft delete with @DeleteAt, otherwise a hard delete. */
-  async destroy(tx?: TransactionContext): Promise<void> {
+  async destroy(tx?: TxOrWriteOptions): Promise<void> {
     await destroyInstance(modelOf(this.constructor), this, tx);
   }
 
   /** Hard delete, even on a soft-delete model. */
-  async forceDestroy(tx?: TransactionContext): Promise<void> {
+  async forceDestroy(tx?: TxOrWriteOptions): Promise<void> {
     await forceDestroyInstance(modelOf(this.constructor), this, tx);
   }
 

@@ -3,7 +3,12 @@ import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { markGone } from "../table/instance-state.js";
 import { attributeValues, nowIso } from "../table/instance-data.js";
 import type { TransactionContext } from "../transaction/transaction-context.js";
+import { runAfterHooks, runHooks } from "../hooks/run-hooks.js";
+import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
 import { extractKey } from "../validation/validate-key.js";
+import { renderCondition } from "../expression/condition.js";
+import { ExpressionBuilder } from "../expression/expression-builder.js";
+import { versionConflict, versionStep } from "../versioning/version-step.js";
 import { buildDeleteParams, emptyUpdate } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
 import { buildTargetedUpdate } from "./targeted-update.js";
@@ -13,12 +18,20 @@ import { missingRowError } from "./write-errors.js";
 /** Hard delete of the instance's row. */
 export function buildDeleteAction(model: ModelMetadata, instance: object): WriteAction {
   const key = extractKey(model, attributeValues(model, instance));
+  const step = versionStep(model, instance);
+  let params = buildDeleteParams(model, key);
+  if (step?.checked) {
+    // a stale instance must not delete a row someone else changed since it was read
+    const builder = new ExpressionBuilder();
+    const condition = renderCondition({ column: step.column, op: "=", value: step.expected }, builder);
+    params = { ...params, ConditionExpression: condition, ...builder.attributes() };
+  }
   return {
     type: "Delete",
     model,
     key,
-    params: buildDeleteParams(model, key),
-    onConditionFailed: (cause) => missingRowError(model, key, cause),
+    params,
+    onConditionFailed: (cause, item) => (step ? versionConflict(model, key, step, cause, item) : missingRowError(model, key, cause)),
     onCommitted: () => markGone(instance),
   };
 }
@@ -50,12 +63,19 @@ export function buildRestoreAction(model: ModelMetadata, instance: object): Writ
   });
 }
 
-export async function destroyInstance(model: ModelMetadata, instance: object, tx?: TransactionContext): Promise<void> {
-  await executeWrite(buildDestroyAction(model, instance), tx);
+export async function destroyInstance(model: ModelMetadata, instance: object, txOrOptions?: TxOrWriteOptions): Promise<void> {
+  await withDestroyHooks(model, instance, txOrOptions, () => buildDestroyAction(model, instance));
 }
 
-export async function forceDestroyInstance(model: ModelMetadata, instance: object, tx?: TransactionContext): Promise<void> {
-  await executeWrite(buildDeleteAction(model, instance), tx);
+export async function forceDestroyInstance(model: ModelMetadata, instance: object, txOrOptions?: TxOrWriteOptions): Promise<void> {
+  await withDestroyHooks(model, instance, txOrOptions, () => buildDeleteAction(model, instance));
+}
+
+async function withDestroyHooks(model: ModelMetadata, instance: object, txOrOptions: TxOrWriteOptions | undefined, build: () => WriteAction) {
+  const { tx, hooks } = resolveWriteOptions(txOrOptions);
+  if (hooks) await runHooks(model, instance, "beforeDestroy");
+  await executeWrite(build(), tx);
+  if (hooks) await runAfterHooks(model, instance, "afterDestroy", tx);
 }
 
 export async function restoreInstance(model: ModelMetadata, instance: object, tx?: TransactionContext): Promise<void> {

@@ -2,7 +2,8 @@ import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toItem } from "../serialization/item-codec.js";
 import { markPersisted } from "../table/instance-state.js";
 import { attributeValues, nowIso } from "../table/instance-data.js";
-import type { TransactionContext } from "../transaction/transaction-context.js";
+import { runAfterHooks, runHooks } from "../hooks/run-hooks.js";
+import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
 import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
 import { extractKey } from "../validation/validate-key.js";
 import { buildInsertParams } from "./build-write.js";
@@ -14,6 +15,10 @@ import { duplicateKeyError } from "./write-errors.js";
 export function applyCreationDefaults(model: ModelMetadata, instance: Record<string, unknown>): void {
   const now = nowIso();
   for (const [property, attribute] of model.attributes) {
+    if (attribute.version) {
+      instance[property] = 1;
+      continue;
+    }
     if (instance[property] !== undefined) continue;
     if (attribute.hasDefault) {
       const value = attribute.defaultValue;
@@ -43,6 +48,14 @@ export function buildInsertAction(model: ModelMetadata, instance: Record<string,
   };
 }
 
-export async function insertInstance(model: ModelMetadata, instance: object, tx?: TransactionContext): Promise<void> {
-  await executeWrite(buildInsertAction(model, instance as Record<string, unknown>), tx);
+/** Inserts a new instance; before-create hooks see the defaults and may change it or throw (nothing written). */
+export async function insertInstance(model: ModelMetadata, instance: object, txOrOptions?: TxOrWriteOptions): Promise<void> {
+  const { tx, hooks } = resolveWriteOptions(txOrOptions);
+  const target = instance as Record<string, unknown>;
+  if (hooks) {
+    applyCreationDefaults(model, target);
+    await runHooks(model, instance, "beforeCreate");
+  }
+  await executeWrite(buildInsertAction(model, target), tx);
+  if (hooks) await runAfterHooks(model, instance, "afterCreate", tx);
 }

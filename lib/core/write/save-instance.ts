@@ -4,9 +4,11 @@ import { toItem } from "../serialization/item-codec.js";
 import { deepEqual } from "../table/deep-equal.js";
 import { isPersisted, markPersisted, snapshotOf } from "../table/instance-state.js";
 import { attributeValues, nowIso } from "../table/instance-data.js";
-import type { TransactionContext } from "../transaction/transaction-context.js";
+import { hasHooks, runAfterHooks, runHooks } from "../hooks/run-hooks.js";
+import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
 import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
 import { extractKey } from "../validation/validate-key.js";
+import { addVersionToUpdate, versionStep, versionUpdateAction } from "../versioning/version-step.js";
 import { buildUpdateParams, emptyUpdate, isEmptyUpdate } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
 import { insertInstance } from "./insert-instance.js";
@@ -62,8 +64,10 @@ export function buildSaveAction(model: ModelMetadata, instance: object): WriteAc
   const key = extractKey(model, data);
   const parts = updatePartsOf(model, data, changed);
   if (isEmptyUpdate(parts)) return undefined;
+  const step = versionStep(model, instance);
+  if (step) addVersionToUpdate(parts, step);
   const item = toItem(model, data);
-  return {
+  const action: WriteAction = {
     type: "Update",
     model,
     key,
@@ -72,11 +76,28 @@ export function buildSaveAction(model: ModelMetadata, instance: object): WriteAc
     onConditionFailed: (cause) => missingRowError(model, key, cause),
     onCommitted: () => markPersisted(instance, item),
   };
+  return step ? versionUpdateAction(model, instance, action, step) : action;
 }
 
 /** Inserts a new instance, or sends only the changed attributes of a persisted one. */
-export async function saveInstance(model: ModelMetadata, instance: object, tx?: TransactionContext): Promise<void> {
-  if (!isPersisted(instance)) return insertInstance(model, instance, tx);
+export async function saveInstance(model: ModelMetadata, instance: object, txOrOptions?: TxOrWriteOptions): Promise<void> {
+  if (!isPersisted(instance)) return insertInstance(model, instance, txOrOptions);
+  const { tx, hooks } = resolveWriteOptions(txOrOptions);
+  const withHooks = hooks && (hasHooks(model, "beforeUpdate") || hasHooks(model, "afterUpdate"));
+  if (withHooks) {
+    const changes = changesOf(model, instance);
+    if (!Object.keys(changes).length) return;
+    await runHooks(model, instance, "beforeUpdate", changes);
+  }
+  const changes = withHooks ? changesOf(model, instance) : undefined;
   const action = buildSaveAction(model, instance);
-  if (action) await executeWrite(action, tx);
+  if (!action) return;
+  await executeWrite(action, tx);
+  if (withHooks) await runAfterHooks(model, instance, "afterUpdate", tx, changes);
+}
+
+/** The changed attributes of an instance and their new values (what update hooks receive). */
+function changesOf(model: ModelMetadata, instance: object): Record<string, unknown> {
+  const values = instance as Record<string, unknown>;
+  return Object.fromEntries(changedProperties(model, instance).map((property) => [property, values[property]]));
 }

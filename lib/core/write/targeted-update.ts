@@ -2,6 +2,7 @@ import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { markPersisted, snapshotOf } from "../table/instance-state.js";
 import { attributeValues } from "../table/instance-data.js";
 import { extractKey } from "../validation/validate-key.js";
+import { addVersionToUpdate, versionStep, versionUpdateAction } from "../versioning/version-step.js";
 import { buildUpdateParams } from "./build-write.js";
 import type { UpdateParts, WriteAction } from "./write-action.js";
 import { missingRowError } from "./write-errors.js";
@@ -17,7 +18,9 @@ export function buildTargetedUpdate(
   apply: (result?: Record<string, unknown>) => Record<string, unknown>,
 ): WriteAction {
   const key = extractKey(model, attributeValues(model, instance));
-  return {
+  const step = versionStep(model, instance);
+  if (step) addVersionToUpdate(parts, step);
+  const action: WriteAction = {
     type: "Update",
     model,
     key,
@@ -31,4 +34,5 @@ export function buildTargetedUpdate(
       markPersisted(instance, snapshot);
     },
   };
+  return step ? versionUpdateAction(model, instance, action, step) : action;
 }

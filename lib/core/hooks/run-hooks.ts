@@ -1,0 +1,38 @@
+import { DynamiteError } from "../errors.js";
+import type { HookEvent, ModelMetadata } from "../metadata/model-metadata.js";
+import type { TransactionContext } from "../transaction/transaction-context.js";
+import { currentTransaction } from "../transaction/transaction-scope.js";
+
+/** Runs the model's hooks of `event` on the instance, one after the other, in declaration order. */
+export async function runHooks(model: ModelMetadata, instance: object, event: HookEvent, argument?: unknown): Promise<void> {
+  for (const hook of model.hooks) {
+    if (hook.event !== event) continue;
+    const method = (instance as Record<string, unknown>)[hook.method];
+    if (typeof method !== "function") {
+      throw new DynamiteError(`${model.name}.${hook.method} is declared as a ${event} hook but is not a method`);
+    }
+    await (method as (arg?: unknown) => unknown).call(instance, argument);
+  }
+}
+
+/** True when the model declares at least one hook of `event` (lets writes skip the work). */
+export function hasHooks(model: ModelMetadata, event: HookEvent): boolean {
+  return model.hooks.some((hook) => hook.event === event);
+}
+
+/**
+ * Runs after-hooks once the write is durable: now when it was sent alone, after the commit when
+ * it joined a transaction (never when the transaction fails).
+ */
+export async function runAfterHooks(
+  model: ModelMetadata,
+  instance: object,
+  event: HookEvent,
+  tx: TransactionContext | undefined,
+  argument?: unknown,
+): Promise<void> {
+  if (!hasHooks(model, event)) return;
+  const transaction = tx ?? currentTransaction();
+  if (transaction) transaction.afterCommit(() => runHooks(model, instance, event, argument));
+  else await runHooks(model, instance, event, argument);
+}
