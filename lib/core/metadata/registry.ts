@@ -1,5 +1,6 @@
 import { ConfigError } from "../errors.js";
 import { ModelMetadata } from "./model-metadata.js";
+import { assertValidNames } from "./name-rules.js";
 import { defaultTableName } from "./naming.js";
 
 const registry = new Map<Function, ModelMetadata>();
@@ -32,6 +33,7 @@ export function requireModelMetadata(target: Function): ModelMetadata {
         "keep one @PrimaryKey()/@Index() and mark a sort key with @IndexSort().",
     );
   }
+  assertValidNames(meta);
   return meta;
 }
 

@@ -20,7 +20,7 @@ export function resolveRelation(owner: ModelMetadata, property: string): Resolve
   if (typeof target !== "function") {
     throw new ConfigError(`Relation ${owner.name}.${property} points at ${String(target)}, which is not a model class`);
   }
-  const targetModel = requireModelMetadata(target);
+  const targetModel = requiredTarget(owner, property, target);
   const resolved: ResolvedRelation = { ...relation, owner, targetModel };
   if (relation.kind === "hasMany" || relation.kind === "hasOne") {
     resolved.localKey = relation.localKey || owner.partitionKey!;
@@ -37,6 +37,16 @@ export function resolveRelation(owner: ModelMetadata, property: string): Resolve
     resolved.localKey = owner.partitionKey!;
   }
   return resolved;
+}
+
+/** The target's metadata; a target that is not a model names the relation that points at it. */
+function requiredTarget(owner: ModelMetadata, property: string, target: Function): ModelMetadata {
+  try {
+    return requireModelMetadata(target);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError(`Relation ${owner.name}.${property} points at a class that is not a usable model. ${error.message}`, { cause: error });
+  }
 }
 
 /**

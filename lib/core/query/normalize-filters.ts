@@ -2,6 +2,7 @@ import { assertOperand, isOperator, type Condition } from "../expression/conditi
 import { ValidationError } from "../errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toStoredValue } from "../serialization/item-codec.js";
+import { assertStorable } from "../serialization/storable-value.js";
 import type { FilterClause, Filters, QueryOptions } from "./query-types.js";
 
 /** Operator spellings of other ORMs; recognised only to be refused with the right name. */
@@ -29,6 +30,9 @@ export function clausesOf(model: ModelMetadata, filters: Filters): FilterClause[
     if (model.relations.has(property)) {
       throw ValidationError.of(model.name, property, "filter", "is a relation; filter its rows through include: { where }");
     }
+    if (model.options.strict && !model.attributes.has(property)) {
+      throw ValidationError.of(model.name, property, "strict", `is not an attribute of ${model.name} (strict model)`);
+    }
     if (isOperatorMap(value)) {
       for (const [op, operand] of Object.entries(value)) clauses.push(clause(model, property, op, operand));
     } else if (Array.isArray(value)) {
@@ -45,6 +49,8 @@ function clause(model: ModelMetadata, property: string, op: unknown, value: unkn
   if (typeof value === "number" && !Number.isFinite(value)) {
     throw ValidationError.of(model.name, property, "filter", `${value} is not a comparable number`);
   }
+  // the same rules as a write: a value the document client or DynamoDB would refuse fails here, typed
+  assertStorable(model.name, property, value);
   return { property, op, value };
 }
 

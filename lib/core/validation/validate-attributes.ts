@@ -1,6 +1,8 @@
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
+import { toItem } from "../serialization/item-codec.js";
 import { assertStorable } from "../serialization/storable-value.js";
+import { assertItemSize } from "./item-size.js";
 
 /** Applies `@Mutate` functions to the given properties, in place. */
 export function applyMutators(model: ModelMetadata, data: Record<string, unknown>, properties: Iterable<string>): void {
@@ -29,6 +31,10 @@ export function validateAttributes(
 
   for (const property of checked) {
     if (model.relations.has(property)) continue;
+    if (property === "") {
+      issue('""', "attributeName", "an attribute name must not be empty");
+      continue;
+    }
     const attribute = model.attributes.get(property);
     const value = data[property];
     if (!attribute && model.options.strict) {
@@ -52,4 +58,6 @@ export function validateAttributes(
     }
   }
   if (issues.length) throw new ValidationError(issues);
+  // `data` holds every attribute the row will have after this write (or, for a patch, at least those)
+  assertItemSize(model, toItem(model, data));
 }
