@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { Dynamite } from "../../lib/core/index.js";
+import { recordRequests, type RequestRecorder } from "../helpers/request-recorder.js";
+import { createTestDynamite } from "../helpers/test-dynamite.js";
+import type { BadInputCase } from "./bad-input/bad-input-case.js";
+import { configCases } from "./bad-input/config-cases.js";
+import { READ_CASES } from "./bad-input/read-cases.js";
+import { WRITE_CASES } from "./bad-input/write-cases.js";
+import { CATALOGUE_TABLES } from "./fixtures.js";
+
+describe("bad-input catalogue: a typed error with a clear message, and zero requests", () => {
+  let dynamite: Dynamite;
+  let recorder: RequestRecorder;
+  beforeAll(async () => {
+    dynamite = await createTestDynamite(CATALOGUE_TABLES);
+    recorder = recordRequests(dynamite.getClient());
+  });
+  beforeEach(() => recorder.reset());
+  afterAll(() => {
+    recorder.stop();
+    dynamite.disconnect();
+  });
+
+  const cases = (): BadInputCase[] => [...WRITE_CASES, ...READ_CASES, ...configCases(dynamite)];
+  const labels = [...WRITE_CASES, ...READ_CASES, ...configCases(undefined as never)].map((c) => c.input);
+
+  it("holds at least 40 cases, all listed in docs/errors-catalogue.md", () => {
+    expect(labels.length).toBeGreaterThanOrEqual(40);
+    const doc = readFileSync(new URL("../../docs/errors-catalogue.md", import.meta.url), "utf8");
+    expect(labels.filter((label) => !doc.includes(label))).toEqual([]);
+  });
+
+  it.each(labels.map((label, index) => [label, index]))("%s", async (_label, index) => {
+    const badCase = cases()[index as number];
+    const error = await Promise.resolve()
+      .then(() => badCase.run())
+      .then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+    expect(error).toBeInstanceOf(badCase.error);
+    expect((error as Error).message).toMatch(badCase.message);
+    expect(recorder.commands()).toEqual([]);
+  });
+});
