@@ -15,6 +15,7 @@ import {
   type CreationOptional,
   type NonAttribute,
 } from "../../lib/core/index.js";
+import { findFreePort } from "../../lib/testing/index.js";
 import { testClientConfig } from "../helpers/test-dynamite.js";
 
 class Account extends Table<Account> {
@@ -82,6 +83,29 @@ describe("Dynamite client", () => {
     other.disconnect();
     expect(hasGlobalClient()).toBe(false);
     expect(other.isReady()).toBe(false);
+  });
+
+  it("sync() rethrows errors other than ResourceInUseException (nothing listening)", async () => {
+    const port = await findFreePort();
+    const unreachable = new Dynamite({
+      ...testClientConfig(),
+      endpoint: `http://127.0.0.1:${port}`,
+      maxAttempts: 1,
+      tables: [Account],
+    });
+    unreachable.connect();
+    await expect(unreachable.sync()).rejects.toThrow(/ECONNREFUSED/);
+    expect(unreachable.isReady()).toBe(false);
+    unreachable.disconnect();
+  });
+
+  it("passes SDK config through and maps requestTimeout onto the HTTP handler", async () => {
+    const configured = new Dynamite({ ...testClientConfig(), tables: [], maxAttempts: 7, requestTimeout: 1234 });
+    const client = configured.getClient();
+    expect(await client.config.maxAttempts()).toBe(7);
+    const handlerConfig = await (client.config.requestHandler as any).configProvider;
+    expect(handlerConfig.requestTimeout).toBe(1234);
+    configured.disconnect();
   });
 
   it("requireClient() without a client throws the reference's sentence and what to call", () => {
