@@ -4,7 +4,8 @@ import type { ModelMetadata } from "../metadata/model-metadata.js";
 import type { TransactionContext } from "../transaction/transaction-context.js";
 import { currentTransaction } from "../transaction/transaction-scope.js";
 import { executeWrite } from "../write/execute-write.js";
-import { buildInsertAction } from "../write/insert-instance.js";
+import { applyCreationDefaults, buildInsertAction } from "../write/insert-instance.js";
+import { runAfterHooks, runBeforeCreateHooks } from "../hooks/run-hooks.js";
 import type { WriteAction } from "../write/write-action.js";
 import { describeKey } from "../write/write-errors.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./backoff.js";
@@ -22,6 +23,8 @@ export interface CreateManyOptions {
   ifNotExists?: boolean;
   /** Retries of UnprocessedItems (BatchWriteItem mode). */
   retry?: Partial<RetryPolicy>;
+  /** Run the create hooks of each row (default true). */
+  hooks?: boolean;
 }
 
 type Row = Record<string, unknown>;
@@ -40,6 +43,8 @@ export async function createManyRows<M>(model: ModelMetadata, rows: Row[], txOrO
   const options: CreateManyOptions = isTransaction(txOrOptions) ? {} : (txOrOptions ?? {});
   const Model = model.target as new (data: Row) => M & Row;
   const instances = rows.map((row) => new Model({ ...row }));
+  const hooks = options.hooks !== false;
+  if (hooks) await runBeforeCreateHooks(model, instances, (instance) => applyCreationDefaults(model, instance));
   const actions = buildActions(model, instances);
   if (!actions.length) return instances;
   if (tx) {
@@ -49,6 +54,7 @@ export async function createManyRows<M>(model: ModelMetadata, rows: Row[], txOrO
   } else {
     await batchPut(model, rows, actions, { ...DEFAULT_RETRY_POLICY, ...options.retry });
   }
+  if (hooks) for (const instance of instances) await runAfterHooks(model, instance, "afterCreate", tx);
   return instances;
 }
 

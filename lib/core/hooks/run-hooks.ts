@@ -36,3 +36,16 @@ export async function runAfterHooks(
   if (transaction) transaction.afterCommit(() => runHooks(model, instance, event, argument));
   else await runHooks(model, instance, event, argument);
 }
+
+/** Before-create hooks of several new instances, one after the other, each after its defaults are filled. */
+export async function runBeforeCreateHooks(
+  model: ModelMetadata,
+  instances: object[],
+  applyDefaults: (instance: Record<string, unknown>) => void,
+): Promise<void> {
+  if (!hasHooks(model, "beforeCreate")) return;
+  for (const instance of instances) {
+    applyDefaults(instance as Record<string, unknown>);
+    await runHooks(model, instance, "beforeCreate");
+  }
+}
