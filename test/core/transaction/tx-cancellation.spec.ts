@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { Dynamite, TransactionError } from "../../../lib/core/index.js";
-import { createTestDynamite } from "../../helpers/test-dynamite.js";
-import { Product, TABLES, User } from "./fixtures.js";
-import { AttemptRecorder, storedItem } from "./tx-helpers.js";
+import { describe, expect, it } from "@jest/globals";
+import { TransactionError } from "../../../lib/core/index.js";
+import { Product, User } from "./fixtures.js";
+import { storedItem, useTxDatabase } from "./tx-helpers.js";
 
 describe("a cancelled transaction", () => {
-  let dynamite: Dynamite;
-  let attempts: AttemptRecorder;
-  beforeAll(async () => {
-    dynamite = await createTestDynamite(TABLES);
-    attempts = new AttemptRecorder(dynamite);
-  });
-  afterAll(() => {
-    attempts.stop();
-    dynamite.disconnect();
-  });
+  const db = useTxDatabase();
 
   it("a duplicate-key create among five creates is reported on exactly that action; none of the five rows exists", async () => {
     await Product.create({ id: "five-3", name: "already here" });
     const ids = ["five-1", "five-2", "five-3", "five-4", "five-5"];
-    const error = await dynamite
+    const error = await db.dynamite
       .tx(async (tx) => {
         for (const id of ids) await Product.create({ id, name: "new" }, tx);
       })
@@ -29,8 +19,8 @@ describe("a cancelled transaction", () => {
     expect(error.reasons[2]).toMatchObject({ index: 2, model: "Product", key: { id: "five-3" } });
     expect(error.message).toMatch(/action 2 \(Product id="five-3"\): ConditionalCheckFailed/);
     expect(error.cause?.name).toBe("TransactionCanceledException");
-    for (const id of ["five-1", "five-2", "five-4", "five-5"]) expect(await storedItem(dynamite, "products", { id })).toBeUndefined();
-    expect((await storedItem(dynamite, "products", { id: "five-3" }))?.name).toBe("already here");
+    for (const id of ["five-1", "five-2", "five-4", "five-5"]) expect(await storedItem(db.dynamite, "products", { id })).toBeUndefined();
+    expect((await storedItem(db.dynamite, "products", { id: "five-3" }))?.name).toBe("already here");
   });
 
   it("an update of a missing row cancels with ConditionalCheckFailed mapped to its model and key", async () => {
@@ -40,7 +30,7 @@ describe("a cancelled transaction", () => {
     // pretend it was loaded: an update of a row that no longer exists must not create a ghost row
     const { markPersisted } = await import("../../../lib/core/table/instance-state.js");
     markPersisted(stale, { id: "vanishing", name: "V" });
-    const error = await dynamite.tx(async () => {
+    const error = await db.dynamite.tx(async () => {
       await Product.create({ id: "beside-missing" });
       await stale.update({ name: "W" });
     }).catch((e) => e);
@@ -48,7 +38,7 @@ describe("a cancelled transaction", () => {
       expect.objectContaining({ index: 0, model: "Product", code: "None" }),
       expect.objectContaining({ index: 1, model: "User", key: { id: "vanishing" }, code: "ConditionalCheckFailed" }),
     ]);
-    expect(await storedItem(dynamite, "users", { id: "vanishing" })).toBeUndefined();
-    expect(await storedItem(dynamite, "products", { id: "beside-missing" })).toBeUndefined();
+    expect(await storedItem(db.dynamite, "users", { id: "vanishing" })).toBeUndefined();
+    expect(await storedItem(db.dynamite, "products", { id: "beside-missing" })).toBeUndefined();
   });
 });

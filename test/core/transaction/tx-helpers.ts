@@ -1,7 +1,10 @@
 import { GetItemCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { afterAll, beforeAll, beforeEach } from "@jest/globals";
 import type { Dynamite } from "../../../lib/core/index.js";
-import type { RequestRecorder } from "../../helpers/request-recorder.js";
+import { recordRequests, type RequestRecorder } from "../../helpers/request-recorder.js";
+import { createTestDynamite } from "../../helpers/test-dynamite.js";
+import { TABLES } from "./fixtures.js";
 
 /** Every stored item of a table, read with the raw SDK (not through the ORM under test). */
 export async function storedItems(dynamite: Dynamite, table: string): Promise<Record<string, any>[]> {
@@ -51,4 +54,31 @@ export class AttemptRecorder {
   stop(): void {
     this.dynamite.getClient().middlewareStack.remove(this.name);
   }
+}
+
+/** The suite's isolated database with a request recorder and an attempt recorder, reset before each test. */
+export interface TxDatabase {
+  dynamite: Dynamite;
+  recorder: RequestRecorder;
+  attempts: AttemptRecorder;
+}
+
+/** Registers the hooks that give a suite its own database of the transaction fixtures. */
+export function useTxDatabase(): TxDatabase {
+  const db = {} as TxDatabase;
+  beforeAll(async () => {
+    db.dynamite = await createTestDynamite(TABLES);
+    db.recorder = recordRequests(db.dynamite.getClient());
+    db.attempts = new AttemptRecorder(db.dynamite);
+  });
+  beforeEach(() => {
+    db.recorder.reset();
+    db.attempts.reset();
+  });
+  afterAll(() => {
+    db.attempts.stop();
+    db.recorder.stop();
+    db.dynamite.disconnect();
+  });
+  return db;
 }
