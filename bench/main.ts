@@ -1,0 +1,64 @@
+import { writeFile } from "node:fs/promises";
+import { runBench, type Mode } from "./bench.js";
+import { FULL, QUICK } from "./config.js";
+import { renderReport } from "./report.js";
+import { evaluateTargets } from "./targets.js";
+import { SCENARIOS, type ScenarioId } from "./types.js";
+
+const USAGE = `npm run bench -- [--quick] [--json <file>] [--mode e2e|cpu|all] [--scenarios get,create,...] [--no-http] [--no-heap] [--endpoint <url>]`;
+
+function parseArgs(argv: string[]) {
+  const options = { quick: false, json: undefined as string | undefined, modes: ["e2e", "cpu"] as Mode[], scenarios: undefined as ScenarioId[] | undefined, http: true, heap: true, endpoint: undefined as string | undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
+      return next;
+    };
+    if (arg === "--quick") options.quick = true;
+    else if (arg === "--json") options.json = value();
+    else if (arg === "--mode") options.modes = value() === "all" ? ["e2e", "cpu"] : [argv[i] as Mode];
+    else if (arg === "--scenarios") options.scenarios = value().split(",") as ScenarioId[];
+    else if (arg === "--no-http") options.http = false;
+    else if (arg === "--no-heap") options.heap = false;
+    else if (arg === "--endpoint") options.endpoint = value();
+    else throw new Error(`Unknown argument ${arg}\n${USAGE}`);
+  }
+  const known = new Set<string>(SCENARIOS.map((s) => s.id));
+  const unknown = options.scenarios?.filter((id) => !known.has(id));
+  if (unknown?.length) throw new Error(`Unknown scenario(s) ${unknown.join(", ")}; known: ${[...known].join(", ")}`);
+  return options;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const report = await runBench(
+    {
+      config: args.quick ? QUICK : FULL,
+      modes: args.modes,
+      scenarios: args.scenarios,
+      http: args.http,
+      heap: args.heap,
+      endpoint: args.endpoint,
+      log: (line) => console.error(line),
+    },
+    args.quick,
+  );
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+  console.log(renderReport(report, command));
+  console.error(`bench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (args.json) {
+    await writeFile(args.json, JSON.stringify({ ...report, command, targets: evaluateTargets(report) }, null, 2));
+    console.error(`wrote ${args.json}`);
+  }
+}
+
+main().then(
+  () => process.exit(0), // the SDK's and Nest's keep-alive sockets must not keep the run open
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
