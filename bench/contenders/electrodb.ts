@@ -79,7 +79,9 @@ export async function createElectroContender(env: BenchEnv): Promise<Contender> 
         const rows: unknown[] = [];
         let cursor: string | null = null;
         do {
-          const page = await users.scan.where(({ tier }, { eq }) => eq(tier, "gold")).go({ ...READ, limit: 100, cursor });
+          const page: { data: unknown[]; cursor: string | null } = await users.scan
+            .where(({ tier }, { eq }) => eq(tier, "gold"))
+            .go({ ...READ, limit: 100, cursor });
           rows.push(...page.data);
           cursor = page.cursor;
         } while (cursor && rows.length < 25);
