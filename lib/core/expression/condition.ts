@@ -10,6 +10,8 @@ export interface Condition {
   column: string;
   op: Operator;
   value: unknown;
+  /** Also true when the attribute is absent (e.g. the TTL scope: no expiry means never expired). */
+  orMissing?: boolean;
 }
 
 /** DynamoDB allows at most 100 operands in one IN list. */
@@ -22,6 +24,8 @@ export function isOperator(op: unknown): op is Operator {
 /** Renders one condition with placeholders; `null` compares with absence. */
 export function renderCondition(condition: Condition, builder: ExpressionBuilder): string {
   const name = builder.name(condition.column);
+  // callers parenthesize each condition they AND together; DynamoDB refuses redundant parentheses
+  if (condition.orMissing) return `attribute_not_exists(${name}) OR ${renderCondition({ ...condition, orMissing: false }, builder)}`;
   const { op, value } = condition;
   if (value === null && (op === "=" || op === "!=")) {
     return op === "=" ? `attribute_not_exists(${name})` : `attribute_exists(${name})`;
@@ -77,4 +81,15 @@ export function assertOperand(model: string, property: string, op: unknown, valu
   if (op === "between" && (!Array.isArray(value) || value.length !== 2)) {
     throw ValidationError.of(model, property, op, `"between" needs [low, high]`);
   }
+  if (op === "between" && reversed((value as unknown[])[0], (value as unknown[])[1])) {
+    throw ValidationError.of(model, property, op, `"between" needs low <= high, got ${JSON.stringify(value)}; DynamoDB refuses reversed bounds`);
+  }
+}
+
+/** True when both bounds are numbers, strings or dates and low > high (strings in UTF-8 byte order, like DynamoDB). */
+function reversed(low: unknown, high: unknown): boolean {
+  if (low instanceof Date && high instanceof Date) return low.getTime() > high.getTime();
+  if (typeof low === "number" && typeof high === "number") return low > high;
+  if (typeof low === "string" && typeof high === "string") return Buffer.compare(Buffer.from(low), Buffer.from(high)) > 0;
+  return false;
 }

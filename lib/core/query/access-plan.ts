@@ -5,6 +5,7 @@ import { indexesOf } from "../metadata/relation-resolution.js";
 import { extractKey } from "../validation/validate-key.js";
 import { keyId } from "../batch/item-key.js";
 import { trashCondition } from "./trash-scope.js";
+import { ttlCondition } from "./ttl-scope.js";
 import { toCondition } from "./normalize-filters.js";
 import type { FilterClause } from "./query-types.js";
 import type { ReadSpec } from "./read-spec.js";
@@ -23,6 +24,12 @@ export interface AccessPlan {
   keyConditions: Condition[];
   /** Query/Scan: the FilterExpression; GetItem/BatchGetItem: checked on the returned items. */
   filters: Condition[];
+  /**
+   * Query only: further conditions on the queried key attributes (e.g. `sk > 1` with `sk < 9`, or
+   * `sk != 5`). DynamoDB refuses key attributes in a Query's FilterExpression, so these are checked
+   * on the returned items.
+   */
+  keyFilters?: Condition[];
   scanIndexForward: boolean;
   consistentRead?: boolean;
 }
@@ -39,7 +46,7 @@ const SORT_KEY_OPS = new Set(["=", "<", "<=", ">", ">=", "between", "begins-with
 /** Chooses GetItem, BatchGetItem, Query (table or index) or Scan for a validated read. */
 export function planAccess(spec: ReadSpec): AccessPlan {
   const { model, clauses } = spec;
-  const trash = trashCondition(model, spec.scope);
+  const trash = [trashCondition(model, spec.scope), ttlCondition(model)].filter((c): c is Condition => c !== undefined);
   const base = { model, keys: [], keyConditions: [], scanIndexForward: spec.order !== "DESC", consistentRead: spec.consistentRead };
   const lookup = keyLookup(model, clauses);
   if (lookup) {
@@ -52,15 +59,19 @@ export function planAccess(spec: ReadSpec): AccessPlan {
       throw ValidationError.of(model.name, query.source.partitionKey, "consistentRead",
         `is queried through the global secondary index ${query.source.index.name}, which cannot be read consistently; drop consistentRead`);
     }
-    const filters = conditionsOf(model, clauses, query.used, trash);
-    return { ...base, operation: "Query", index: query.source.index, keyConditions: query.keyConditions, filters };
+    const conditions = conditionsOf(model, clauses, query.used, trash);
+    const keyColumns = new Set([query.source.partitionKey, query.source.sortKey].filter(Boolean).map((p) => model.columnOf(p!)));
+    const filters = conditions.filter((condition) => !keyColumns.has(condition.column));
+    const keyFilters = conditions.filter((condition) => keyColumns.has(condition.column));
+    return { ...base, operation: "Query", index: query.source.index, keyConditions: query.keyConditions, filters, keyFilters };
   }
   return { ...base, operation: "Scan", filters: conditionsOf(model, clauses, new Set(), trash) };
 }
 
-function conditionsOf(model: ModelMetadata, clauses: FilterClause[], used: Set<FilterClause>, trash?: Condition): Condition[] {
+/** The filters left after the key conditions, plus the scope conditions (soft delete, expired TTL). */
+function conditionsOf(model: ModelMetadata, clauses: FilterClause[], used: Set<FilterClause>, scope: Condition[]): Condition[] {
   const conditions = clauses.filter((clause) => !used.has(clause)).map((clause) => toCondition(model, clause));
-  return trash ? [...conditions, trash] : conditions;
+  return [...conditions, ...scope];
 }
 
 const isKeyMatch = (clause: FilterClause, property: string | undefined) =>
@@ -123,8 +134,18 @@ function sortKeyChoice(clauses: FilterClause[], sortKey: string): SortKeyChoice 
   if (equal) return { clause: equal, used: [equal] };
   const low = eligible.find((c) => c.op === ">=");
   const high = eligible.find((c) => c.op === "<=");
-  if (low && high) return { clause: { property: sortKey, op: "between", value: [low.value, high.value] }, used: [low, high] };
+  // DynamoDB refuses a BETWEEN whose bounds are reversed; then `<=` is checked on the returned items
+  if (low && high && inOrder(low.value, high.value)) {
+    return { clause: { property: sortKey, op: "between", value: [low.value, high.value] }, used: [low, high] };
+  }
   return eligible[0] && { clause: eligible[0], used: [eligible[0]] };
+}
+
+/** low <= high in DynamoDB's order (numbers numerically, strings by UTF-8 bytes). */
+function inOrder(low: unknown, high: unknown): boolean {
+  if (typeof low === "number" && typeof high === "number") return low <= high;
+  if (typeof low === "string" && typeof high === "string") return Buffer.compare(Buffer.from(low), Buffer.from(high)) <= 0;
+  return false;
 }
 
 /** True when rows can be found by `property = value` without a Scan (it keys the table or an index). */

@@ -32,12 +32,15 @@ export function explainRead(model: ModelMetadata, filters: Filters, options: Que
     };
   }
   const input = buildPagedInput(plan, columns);
+  const keyBuilder = new ExpressionBuilder();
+  const residualFilter = renderAll(plan.keyFilters ?? [], keyBuilder);
   return {
     operation: plan.operation,
     table: input.TableName,
     ...(input.IndexName && { index: input.IndexName }),
     ...(input.KeyConditionExpression && { keyCondition: input.KeyConditionExpression }),
     ...(input.FilterExpression && { filter: input.FilterExpression }),
+    ...(residualFilter && { residualFilter, residualNames: keyBuilder.attributes().ExpressionAttributeNames, residualValues: keyBuilder.attributes().ExpressionAttributeValues }),
     ...(input.ProjectionExpression && { projection: input.ProjectionExpression }),
     ...(input.ScanIndexForward !== undefined && { scanIndexForward: input.ScanIndexForward }),
     ...(input.ExpressionAttributeNames && { names: input.ExpressionAttributeNames }),

@@ -12,8 +12,9 @@ export function matchesAll(item: Item, conditions: Condition[]): boolean {
   return conditions.every((condition) => matches(item, condition));
 }
 
-function matches(item: Item, { column, op, value }: Condition): boolean {
+function matches(item: Item, { column, op, value, orMissing }: Condition): boolean {
   const actual = item[column];
+  if (orMissing && actual === undefined) return true;
   if (value === null && (op === "=" || op === "!=")) return op === "=" ? actual === undefined : actual !== undefined;
   if (actual === undefined) return op === "!=" || op === "not-in";
   switch (op) {
@@ -22,18 +23,19 @@ function matches(item: Item, { column, op, value }: Condition): boolean {
     case "!=":
       return !deepEqual(actual, value);
     case "<":
-      return comparable(actual, value) && (actual as never) < (value as never);
+      return (order(actual, value) ?? 0) < 0;
     case "<=":
-      return comparable(actual, value) && (actual as never) <= (value as never);
+      return (order(actual, value) ?? 1) <= 0;
     case ">":
-      return comparable(actual, value) && (actual as never) > (value as never);
+      return (order(actual, value) ?? 0) > 0;
     case ">=":
-      return comparable(actual, value) && (actual as never) >= (value as never);
+      return (order(actual, value) ?? -1) >= 0;
     case "between": {
       const [low, high] = value as [unknown, unknown];
-      return comparable(actual, low) && comparable(actual, high) && (actual as never) >= (low as never) && (actual as never) <= (high as never);
+      return (order(actual, low) ?? -1) >= 0 && (order(actual, high) ?? 1) <= 0;
     }
     case "begins-with":
+      if (actual instanceof Uint8Array && value instanceof Uint8Array) return Buffer.from(actual).subarray(0, value.length).equals(value);
       return typeof actual === "string" && typeof value === "string" && actual.startsWith(value);
     case "contains":
       return contains(actual, value);
@@ -44,9 +46,16 @@ function matches(item: Item, { column, op, value }: Condition): boolean {
   }
 }
 
-/** DynamoDB compares only numbers with numbers and strings with strings. */
-function comparable(a: unknown, b: unknown): boolean {
-  return (typeof a === "number" && typeof b === "number") || (typeof a === "string" && typeof b === "string");
+/**
+ * DynamoDB orders numbers numerically, strings by their UTF-8 bytes (JavaScript's `<` uses UTF-16
+ * code units, which disagrees for characters above U+FFFF) and binaries byte by byte; other pairs
+ * are not ordered (undefined).
+ */
+function order(a: unknown, b: unknown): number | undefined {
+  if (typeof a === "number" && typeof b === "number") return Math.sign(a - b);
+  if (typeof a === "string" && typeof b === "string") return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return Buffer.compare(a, b);
+  return undefined;
 }
 
 function contains(actual: unknown, value: unknown): boolean {

@@ -50,7 +50,8 @@ export async function readOne<M>(model: ModelMetadata, args: unknown[], fromEnd:
 export async function countRows(model: ModelMetadata, args: unknown[], scope: TrashScope = "default"): Promise<number> {
   const spec = specOfArgs(model, args, scope);
   const plan = planAccess(spec);
-  if (plan.operation === "GetItem" || plan.operation === "BatchGetItem") {
+  // key lookups, and Queries with conditions DynamoDB cannot filter on, count the key-only items found
+  if (plan.operation === "GetItem" || plan.operation === "BatchGetItem" || plan.keyFilters?.length) {
     return (await fetchRows(keyProjectionOf(spec))).rows.length;
   }
   const context = contextFor(model);

@@ -28,8 +28,13 @@ export interface QueryPlan {
   scanIndexForward?: boolean;
   /** GetItem/BatchGetItem: the stored keys to get. */
   keys?: Array<Record<string, unknown>>;
-  /** GetItem/BatchGetItem: conditions checked on the returned items (those requests take no filter). */
+  /**
+   * Conditions checked on the returned items: GetItem/BatchGetItem take no filter, and a Query's
+   * FilterExpression cannot name its own key attributes (then `residualNames`/`residualValues` hold its placeholders).
+   */
   residualFilter?: string;
+  residualNames?: Record<string, string>;
+  residualValues?: Record<string, unknown>;
   /** BatchGetItem: number of requests (100 keys each). */
   requests?: number;
   names?: Record<string, string>;

@@ -19,7 +19,7 @@ const MAX_FILTERED_LIMIT = 1_000;
 
 /**
  * Follows LastEvaluatedKey only until `want` matching items are collected (all of them when `want`
- * is undefined). Without a filter every item matches, so Limit asks for exactly what is missing
+ * is undefined); `keep` drops items that fail conditions checked here rather than by DynamoDB. Without a filter every item matches, so Limit asks for exactly what is missing
  * (plus one with `peek`, to know whether anything follows).
  */
 export async function walkPages(
@@ -29,8 +29,9 @@ export async function walkPages(
   want: number | undefined,
   startKey?: Item,
   peek = false,
+  keep?: (item: Item) => boolean,
 ): Promise<PageWalk> {
-  const filtered = input.FilterExpression !== undefined;
+  const filtered = input.FilterExpression !== undefined || keep !== undefined;
   // a paginated read asks for one item more than it returns, so the last page can say it is the last
   const extra = peek ? 1 : 0;
   const items: Item[] = [];
@@ -45,7 +46,7 @@ export async function walkPages(
         cut = true;
         break;
       }
-      items.push(item);
+      if (!keep || keep(item)) items.push(item);
     }
     startKey = page.LastEvaluatedKey as Item | undefined;
     if (!startKey || cut || (want !== undefined && items.length >= want)) break;
