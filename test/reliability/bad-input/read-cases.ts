@@ -12,6 +12,7 @@ export const READ_CASES: BadInputCase[] = [
   { input: "where: empty `in` (`{ id: [] }`)", error: ValidationError, message: "\"in\" needs a non-empty array", run: () => Account.where({ id: [] }) },
   { input: "where: empty `not-in`", error: ValidationError, message: "\"not-in\" needs a non-empty array", run: () => Account.where({ id: { "not-in": [] } }) },
   { input: "where: `between` with one bound", error: ValidationError, message: "\"between\" needs [low, high]", run: () => Account.where({ balance: { between: [1] } }) },
+  { input: "where: `between` with reversed bounds `[9, 1]`", error: ValidationError, message: "\"between\" needs low <= high", run: () => Account.where({ balance: { between: [9, 1] } }) },
   { input: "where: undefined value", error: ValidationError, message: "is undefined; use null", run: () => Account.where({ name: undefined }) },
   { input: "where: NaN value", error: ValidationError, message: "NaN is not a comparable number", run: () => Account.where({ balance: Number.NaN }) },
   { input: "where: number beyond ±2^53", error: ValidationError, message: "cannot hold exactly", run: () => Account.where({ balance: { ">": 2 ** 60 } }) },
