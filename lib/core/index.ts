@@ -21,3 +21,5 @@ export { MAX_TRANSACTION_BYTES } from "./transaction/transaction-limits.js";
 export { TransactionError } from "./transaction/transaction-error.js";
 export type { TransactionReason } from "./transaction/transaction-error.js";
 export { currentTransaction } from "./transaction/transaction-scope.js";
+export type { SyncPlan, SchemaChange, SyncOptions } from "./schema/sync-plan.js";
+export type { WriteOptions, TxOrWriteOptions } from "./hooks/write-options.js";

@@ -7,7 +7,8 @@ import type { ModelClass } from "../types.js";
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type OnScan } from "./client-options.js";
 import { bindModel, documentClientFor, setEngineOptionsFor, unbindModel, type EngineContext } from "./engine-context.js";
 import { getGlobalClient, hasGlobalClient, setGlobalClient } from "./global-client.js";
-import { syncTable } from "./table-sync.js";
+import { planSchema, syncSchema } from "../schema/sync-schema.js";
+import type { SyncOptions, SyncPlan } from "../schema/sync-plan.js";
 
 /** The reference's configuration: the SDK's client config plus the model classes. */
 export interface DynamiteConfig extends DynamoDBClientConfig {
@@ -77,12 +78,24 @@ export class Dynamite {
     this.connected = true;
   }
 
-  /** Creates missing tables and indexes (PAY_PER_REQUEST) and waits until ACTIVE; idempotent. */
-  async sync(): Promise<void> {
+  /**
+   * Creates missing tables (PAY_PER_REQUEST) with their indexes, adds missing GSIs to existing tables
+   * (one at a time, waiting for ACTIVE), enables TTL; idempotent. Never drops or changes anything:
+   * drift it will not fix goes to the `warn` option. Returns what it did; `{ dryRun: true }` = `plan()`.
+   */
+  async sync(options: SyncOptions = {}): Promise<SyncPlan> {
+    if (options.dryRun) return this.plan();
     const client = this.getClient();
     const models = [...this.tables].map((table) => requireModelMetadata(table));
-    for (const model of models) await syncTable(client, model);
+    const plan = await syncSchema(client, models, this.engineOptions.warn);
     this.synced = true;
+    return plan;
+  }
+
+  /** The changes `sync()` would make (create table, add index, enable TTL) and the drift it would warn about; changes nothing. */
+  async plan(): Promise<SyncPlan> {
+    const models = [...this.tables].map((table) => requireModelMetadata(table));
+    return planSchema(this.getClient(), models);
   }
 
   /** The underlying SDK client (created on first use). */

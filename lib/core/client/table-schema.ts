@@ -1,8 +1,8 @@
-import type { CreateTableCommandInput, KeySchemaElement, Projection } from "@aws-sdk/client-dynamodb";
+import type { AttributeDefinition, CreateTableCommandInput, GlobalSecondaryIndex, KeySchemaElement, Projection } from "@aws-sdk/client-dynamodb";
 import type { IndexMetadata, ModelMetadata } from "../metadata/model-metadata.js";
 import { indexesOf } from "../metadata/relation-resolution.js";
 
-function keySchema(model: ModelMetadata, partition: string, sort?: string): KeySchemaElement[] {
+export function keySchema(model: ModelMetadata, partition: string, sort?: string): KeySchemaElement[] {
   const schema: KeySchemaElement[] = [{ AttributeName: model.columnOf(partition), KeyType: "HASH" }];
   if (sort) schema.push({ AttributeName: model.columnOf(sort), KeyType: "RANGE" });
   return schema;
@@ -18,7 +18,7 @@ export function buildCreateTableInput(model: ModelMetadata): CreateTableCommandI
   const indexes = indexesOf(model);
   const keyProperties = new Set<string>(model.keyProperties());
   for (const index of indexes) {
-    keyProperties.add(index.partitionKey);
+    if (index.kind === "GSI") keyProperties.add(index.partitionKey);
     if (index.sortKey) keyProperties.add(index.sortKey);
   }
   const gsis = indexes.filter((index) => index.kind === "GSI");
@@ -27,17 +27,8 @@ export function buildCreateTableInput(model: ModelMetadata): CreateTableCommandI
     TableName: model.tableName,
     BillingMode: "PAY_PER_REQUEST",
     KeySchema: keySchema(model, model.partitionKey!, model.sortKey),
-    AttributeDefinitions: [...keyProperties].map((property) => ({
-      AttributeName: model.columnOf(property),
-      AttributeType: model.keyTypeOf(property),
-    })),
-    ...(gsis.length && {
-      GlobalSecondaryIndexes: gsis.map((index) => ({
-        IndexName: index.name,
-        KeySchema: keySchema(model, index.partitionKey, index.sortKey),
-        Projection: projectionOf(index),
-      })),
-    }),
+    AttributeDefinitions: attributeDefinitions(model, [...keyProperties]),
+    ...(gsis.length && { GlobalSecondaryIndexes: gsis.map((index) => gsiDefinition(model, index)) }),
     ...(lsis.length && {
       LocalSecondaryIndexes: lsis.map((index) => ({
         IndexName: index.name,
@@ -46,4 +37,14 @@ export function buildCreateTableInput(model: ModelMetadata): CreateTableCommandI
       })),
     }),
   };
+}
+
+/** AttributeDefinitions of key attributes (types from the metadata). */
+export function attributeDefinitions(model: ModelMetadata, properties: string[]): AttributeDefinition[] {
+  return properties.map((property) => ({ AttributeName: model.columnOf(property), AttributeType: model.keyTypeOf(property) }));
+}
+
+/** The CreateTable/UpdateTable definition of one GSI. */
+export function gsiDefinition(model: ModelMetadata, index: IndexMetadata): GlobalSecondaryIndex {
+  return { IndexName: index.name, KeySchema: keySchema(model, index.partitionKey, index.sortKey), Projection: projectionOf(index) };
 }

@@ -1,22 +1,6 @@
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  ResourceInUseException,
-  type DynamoDBClient,
-} from "@aws-sdk/client-dynamodb";
-import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { buildCreateTableInput } from "./table-schema.js";
+import { DescribeTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 
-/** Creates the model's table unless it exists, then waits until it and its indexes are ACTIVE. */
-export async function syncTable(client: DynamoDBClient, model: ModelMetadata): Promise<void> {
-  try {
-    await client.send(new CreateTableCommand(buildCreateTableInput(model)));
-  } catch (error) {
-    if (!(error instanceof ResourceInUseException) && (error as Error)?.name !== "ResourceInUseException") throw error;
-  }
-  await waitUntilActive(client, model.tableName);
-}
-
+/** Waits until the table and every one of its GSIs are ACTIVE (after a create or an index addition). */
 export async function waitUntilActive(client: DynamoDBClient, tableName: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let delay = 50; ; delay = Math.min(delay * 2, 2_000)) {

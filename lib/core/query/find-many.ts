@@ -6,6 +6,7 @@ import { extractKey } from "../validation/validate-key.js";
 import type { AccessPlan } from "./access-plan.js";
 import { keyId } from "../batch/item-key.js";
 import { trashCondition } from "./trash-scope.js";
+import { ttlCondition } from "./ttl-scope.js";
 
 /** Rows by primary keys (BatchGetItem, 100 keys a request), in the order of the keys; missing keys left out. */
 export async function findManyByKeys<M>(model: ModelMetadata, keys: Array<Record<string, unknown>>): Promise<M[]> {
@@ -24,7 +25,7 @@ export async function findManyByKeys<M>(model: ModelMetadata, keys: Array<Record
     model,
     keys: [...unique.values()],
     keyConditions: [],
-    filters: trash ? [trash] : [],
+    filters: [trash, ttlCondition(model)].filter((condition) => condition !== undefined),
     scanIndexForward: true,
   };
   return (await fetchRows<M>(spec, { plan })).rows;

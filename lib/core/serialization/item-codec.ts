@@ -1,8 +1,9 @@
 import type { AttributeMetadata, ModelMetadata } from "../metadata/model-metadata.js";
 
-/** In-memory value → stored value of one attribute (serializer, then Date → ISO 8601). */
+/** In-memory value → stored value of one attribute (serializer, then Date → ISO 8601; TTL → epoch seconds). */
 export function toStoredValue(attribute: AttributeMetadata | undefined, value: unknown): unknown {
   if (value === undefined) return undefined;
+  if (attribute?.ttl && !attribute.serializer) return toEpochSeconds(value);
   const converted = attribute?.serializer && value !== null ? attribute.serializer.toDb(value) : value;
   return converted instanceof Date ? converted.toISOString() : converted;
 }
@@ -11,6 +12,7 @@ export function toStoredValue(attribute: AttributeMetadata | undefined, value: u
 export function fromStoredValue(attribute: AttributeMetadata | undefined, value: unknown): unknown {
   if (attribute?.serializer && value !== null && value !== undefined) return attribute.serializer.fromDb(value);
   if (attribute?.designType === Date && typeof value === "string") return new Date(value);
+  if (attribute?.designType === Date && attribute.ttl && typeof value === "number") return new Date(value * 1000);
   return value;
 }
 
@@ -33,4 +35,11 @@ export function fromItem(model: ModelMetadata, item: Record<string, unknown>): R
     data[property] = fromStoredValue(model.attributes.get(property), value);
   }
   return data;
+}
+
+/** DynamoDB TTL reads a Number of epoch seconds; a Date or an ISO string is converted, whole seconds. */
+function toEpochSeconds(value: unknown): unknown {
+  if (value instanceof Date) return Math.floor(value.getTime() / 1000);
+  if (typeof value === "string" && !Number.isNaN(Date.parse(value))) return Math.floor(Date.parse(value) / 1000);
+  return value;
 }

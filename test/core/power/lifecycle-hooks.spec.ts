@@ -18,7 +18,7 @@ const log: string[] = [];
 
 class Audited extends Table<Audited> {
   @BeforeCreate() baseBeforeCreate() {
-    log.push(`base:beforeCreate:${this.id}`);
+    log.push(`base:beforeCreate:${String((this as unknown as { id: string }).id)}`);
   }
 }
 
