@@ -5,7 +5,6 @@ import { indexesOf } from "../metadata/relation-resolution.js";
 import { extractKey } from "../validation/validate-key.js";
 import { keyId } from "../batch/item-key.js";
 import { trashCondition } from "./trash-scope.js";
-import { ttlCondition } from "./ttl-scope.js";
 import { toCondition } from "./normalize-filters.js";
 import type { FilterClause } from "./query-types.js";
 import type { ReadSpec } from "./read-spec.js";
@@ -46,7 +45,7 @@ const SORT_KEY_OPS = new Set(["=", "<", "<=", ">", ">=", "between", "begins-with
 /** Chooses GetItem, BatchGetItem, Query (table or index) or Scan for a validated read. */
 export function planAccess(spec: ReadSpec): AccessPlan {
   const { model, clauses } = spec;
-  const trash = [trashCondition(model, spec.scope), ttlCondition(model)].filter((c): c is Condition => c !== undefined);
+  const trash = trashCondition(model, spec.scope);
   const base = { model, keys: [], keyConditions: [], scanIndexForward: spec.order !== "DESC", consistentRead: spec.consistentRead };
   const lookup = keyLookup(model, clauses);
   if (lookup) {
@@ -68,10 +67,9 @@ export function planAccess(spec: ReadSpec): AccessPlan {
   return { ...base, operation: "Scan", filters: conditionsOf(model, clauses, new Set(), trash) };
 }
 
-/** The filters left after the key conditions, plus the scope conditions (soft delete, expired TTL). */
-function conditionsOf(model: ModelMetadata, clauses: FilterClause[], used: Set<FilterClause>, scope: Condition[]): Condition[] {
+function conditionsOf(model: ModelMetadata, clauses: FilterClause[], used: Set<FilterClause>, trash?: Condition): Condition[] {
   const conditions = clauses.filter((clause) => !used.has(clause)).map((clause) => toCondition(model, clause));
-  return [...conditions, ...scope];
+  return trash ? [...conditions, trash] : conditions;
 }
 
 const isKeyMatch = (clause: FilterClause, property: string | undefined) =>
