@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { toItem } from "../serialization/item-codec.js";
+import { toItem, toStoredValue } from "../serialization/item-codec.js";
 import { assertStorable } from "../serialization/storable-value.js";
 import { assertItemSize } from "./item-size.js";
 
@@ -47,7 +47,8 @@ export function validateAttributes(
     }
     if (value === undefined || value === null) continue;
     try {
-      assertStorable(model.name, property, value);
+      // a @Serialize attribute is stored in its serialized form (e.g. a bigint as a string)
+      assertStorable(model.name, property, attribute?.serializer ? toStoredValue(attribute, value) : value);
     } catch (error) {
       issues.push(...(error as ValidationError).issues);
       continue;
