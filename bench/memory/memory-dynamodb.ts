@@ -1,7 +1,7 @@
 import type { AttributeValue, CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 import { applyUpdate, evaluate, resolvePath, type Item } from "./expression-eval.js";
 import { parseCondition, parseProjection, type Cond } from "./expression-parser.js";
-import { MemoryTable, scalarKey } from "./memory-table.js";
+import { MemoryTable } from "./memory-table.js";
 
 type Input = Record<string, any>;
 type Output = Record<string, any>;
