@@ -10,6 +10,8 @@ export interface Condition {
   column: string;
   op: Operator;
   value: unknown;
+  /** Also true when the attribute is absent (e.g. the TTL scope: no expiry means never expired). */
+  orMissing?: boolean;
 }
 
 /** DynamoDB allows at most 100 operands in one IN list. */
@@ -22,6 +24,8 @@ export function isOperator(op: unknown): op is Operator {
 /** Renders one condition with placeholders; `null` compares with absence. */
 export function renderCondition(condition: Condition, builder: ExpressionBuilder): string {
   const name = builder.name(condition.column);
+  // callers parenthesize each condition they AND together; DynamoDB refuses redundant parentheses
+  if (condition.orMissing) return `attribute_not_exists(${name}) OR ${renderCondition({ ...condition, orMissing: false }, builder)}`;
   const { op, value } = condition;
   if (value === null && (op === "=" || op === "!=")) {
     return op === "=" ? `attribute_not_exists(${name})` : `attribute_exists(${name})`;

@@ -5,6 +5,7 @@ import { indexesOf } from "../metadata/relation-resolution.js";
 import { extractKey } from "../validation/validate-key.js";
 import { keyId } from "../batch/item-key.js";
 import { trashCondition } from "./trash-scope.js";
+import { ttlCondition } from "./ttl-scope.js";
 import { toCondition } from "./normalize-filters.js";
 import type { FilterClause } from "./query-types.js";
 import type { ReadSpec } from "./read-spec.js";
@@ -45,7 +46,7 @@ const SORT_KEY_OPS = new Set(["=", "<", "<=", ">", ">=", "between", "begins-with
 /** Chooses GetItem, BatchGetItem, Query (table or index) or Scan for a validated read. */
 export function planAccess(spec: ReadSpec): AccessPlan {
   const { model, clauses } = spec;
-  const trash = trashCondition(model, spec.scope);
+  const trash = [trashCondition(model, spec.scope), ttlCondition(model)].filter((c): c is Condition => c !== undefined);
   const base = { model, keys: [], keyConditions: [], scanIndexForward: spec.order !== "DESC", consistentRead: spec.consistentRead };
   const lookup = keyLookup(model, clauses);
   if (lookup) {
@@ -67,9 +68,10 @@ export function planAccess(spec: ReadSpec): AccessPlan {
   return { ...base, operation: "Scan", filters: conditionsOf(model, clauses, new Set(), trash) };
 }
 
-function conditionsOf(model: ModelMetadata, clauses: FilterClause[], used: Set<FilterClause>, trash?: Condition): Condition[] {
+/** The filters left after the key conditions, plus the scope conditions (soft delete, expired TTL). */
+function conditionsOf(model: ModelMetadata, clauses: FilterClause[], used: Set<FilterClause>, scope: Condition[]): Condition[] {
   const conditions = clauses.filter((clause) => !used.has(clause)).map((clause) => toCondition(model, clause));
-  return trash ? [...conditions, trash] : conditions;
+  return [...conditions, ...scope];
 }
 
 const isKeyMatch = (clause: FilterClause, property: string | undefined) =>

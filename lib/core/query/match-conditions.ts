@@ -12,8 +12,9 @@ export function matchesAll(item: Item, conditions: Condition[]): boolean {
   return conditions.every((condition) => matches(item, condition));
 }
 
-function matches(item: Item, { column, op, value }: Condition): boolean {
+function matches(item: Item, { column, op, value, orMissing }: Condition): boolean {
   const actual = item[column];
+  if (orMissing && actual === undefined) return true;
   if (value === null && (op === "=" || op === "!=")) return op === "=" ? actual === undefined : actual !== undefined;
   if (actual === undefined) return op === "!=" || op === "not-in";
   switch (op) {
