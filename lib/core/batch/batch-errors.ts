@@ -9,10 +9,17 @@ export class BatchWriteError extends DynamiteError {
     readonly rows: Array<Record<string, unknown>>,
     /** Their stored primary keys, in the same order. */
     readonly keys: Array<Record<string, unknown>>,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; unconfirmedKeys?: Array<Record<string, unknown>> },
   ) {
     super(message, options);
+    this.unconfirmedKeys = options?.unconfirmedKeys ?? [];
   }
+
+  /**
+   * Keys among `keys` whose request failed without an answer (connection lost): they may have been
+   * written. Writing them again is safe (a BatchWriteItem put replaces the row with the same data).
+   */
+  readonly unconfirmedKeys: Array<Record<string, unknown>>;
 }
 
 /** Keys a BatchGetItem left unprocessed after every retry; nothing was returned. */

@@ -85,18 +85,24 @@ function buildActions(model: ModelMetadata, instances: Row[]): WriteAction[] {
 async function batchPut(model: ModelMetadata, rows: Row[], actions: WriteAction[], policy: RetryPolicy): Promise<void> {
   const { doc, options } = contextFor(model);
   const items = actions.map((action) => action.params.Item as Row);
-  const unwritten = await batchPutItems(doc, model, items, options.concurrency, policy);
+  const { unwritten, unconfirmed, error } = await batchPutItems(doc, model, items, options.concurrency, policy);
   const failed: number[] = [];
   actions.forEach((action, index) => (unwritten.has(keyId(model, action.key)) ? failed.push(index) : action.onCommitted?.()));
-  if (failed.length) {
-    throw new BatchWriteError(
-      `${model.name}.createMany: ${failed.length} of ${rows.length} row(s) were still unprocessed after ${policy.maxAttempts} ` +
-        "BatchWriteItem attempts (throttling?); the others were written. Retry the rows listed in error.rows.",
-      model.name,
-      failed.map((index) => rows[index]),
-      failed.map((index) => actions[index].key),
-    );
-  }
+  if (!failed.length) return;
+  const why = error === undefined
+    ? `were still unprocessed after ${policy.maxAttempts} BatchWriteItem attempts (throttling?)`
+    : `were not written because a BatchWriteItem request failed (${(error as Error)?.message ?? String(error)})`;
+  const maybe = unconfirmed.size
+    ? ` ${unconfirmed.size} of them were in a request that got no answer and may have been written (see error.unconfirmedKeys); putting them again is safe.`
+    : "";
+  throw new BatchWriteError(
+    `${model.name}.createMany: ${failed.length} of ${rows.length} row(s) ${why}; the others were written.${maybe} ` +
+      "Retry the rows listed in error.rows.",
+    model.name,
+    failed.map((index) => rows[index]),
+    failed.map((index) => actions[index].key),
+    { cause: error, unconfirmedKeys: actions.filter((action) => unconfirmed.has(keyId(model, action.key))).map((action) => action.key) },
+  );
 }
 
 async function insertEach(model: ModelMetadata, rows: Row[], actions: WriteAction[]): Promise<void> {
