@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import autocannon from "autocannon";
+import type { INestApplication } from "@nestjs/common";
+import { testEndpoint } from "../helpers/test-dynamite.js";
+
+/** 2,000 creates against the sample app over loopback, from a bounded load generator (50 connections). */
+describe("load: the Nest sample under 2,000 concurrent creates", () => {
+  let app: INestApplication;
+  let User: { count(filters?: object): Promise<number> };
+  let url: string;
+  beforeAll(async () => {
+    // the sample reads its endpoint from the environment; a fresh access key is a fresh database
+    process.env.DYNAMODB_ENDPOINT = testEndpoint();
+    process.env.AWS_ACCESS_KEY_ID = `load${randomUUID().replaceAll("-", "")}`;
+    process.env.AWS_SECRET_ACCESS_KEY = "local";
+    const { startSampleApp } = await import("../../sample/bootstrap.js");
+    ({ User } = (await import("../../sample/users/user.model.js")) as never);
+    app = await startSampleApp(0);
+    url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("answers every request 2xx, stores exactly 2,000 rows, no 5xx, RSS stays bounded", async () => {
+    let n = 0;
+    const rssBefore = process.memoryUsage().rss;
+    const result = await autocannon({
+      url: `${url}/users`,
+      connections: 50,
+      amount: 2_000,
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify({ email: `u${n}@example.com`, name: `User ${n++}` }) }) }],
+    });
+    const rssAfter = process.memoryUsage().rss;
+    console.info(
+      `load: ${result.requests.total} requests, 2xx ${result["2xx"]}, non-2xx ${result.non2xx}, errors ${result.errors}, ` +
+        `timeouts ${result.timeouts}, ${result.requests.average} req/s, latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms, ` +
+        `RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MB`,
+    );
+    expect(result["2xx"]).toBe(2_000);
+    expect(result.non2xx).toBe(0);
+    expect(result.errors).toBe(0);
+    expect(await User.count({})).toBe(2_000);
+    expect(rssAfter - rssBefore).toBeLessThan(200 * 2 ** 20);
+  }, 120_000);
+});
