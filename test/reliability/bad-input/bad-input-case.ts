@@ -2,7 +2,7 @@ import type { DynamiteError } from "../../../lib/core/index.js";
 
 /** One hostile input: what is called, the typed error it must throw, and words its message must hold. */
 export interface BadInputCase {
-  /** The input, as listed in docs/errors-catalogue.md. */
+  /** The input, as listed in the README's bad-input catalogue. */
   input: string;
   error: abstract new (...args: never[]) => DynamiteError;
   /** A fragment of the message (the catalogue shows it). */
