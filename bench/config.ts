@@ -32,9 +32,9 @@ function schedules(scale: number, rounds: number): Record<ScenarioId, Schedule> 
 export const FULL: BenchConfig = {
   users: 2_000,
   events: 10_000,
-  schedules: { e2e: schedules(1, 8), cpu: schedules(10, 8) },
+  schedules: { e2e: schedules(1, 8), cpu: schedules(3, 8) },
   heapOps: 100_000,
-  http: { amount: 1_500, rounds: 4, connections: 8 },
+  http: { amount: 800, rounds: 4, connections: 8 },
 };
 
 /** `--quick`: CI smoke, well under 2 minutes. */
