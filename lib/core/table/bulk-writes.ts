@@ -1,3 +1,5 @@
+import { mapConcurrent } from "../batch/concurrency.js";
+import { contextFor } from "../client/engine-context.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { readMany } from "../query/read-api.js";
 import type { Filters } from "../query/query-types.js";
@@ -6,7 +8,10 @@ import { applyMutators, validateAttributes } from "../validation/validate-attrib
 import { destroyInstance } from "../write/destroy-instance.js";
 import { saveInstance } from "../write/save-instance.js";
 
-/** Validates the patch before anything is read or written, then updates each matching row (hooks run per row). */
+/**
+ * Validates the patch before anything is read or written, then updates each matching row with the
+ * client's bounded concurrency (hooks run per row).
+ */
 export async function updateWhere(
   model: ModelMetadata,
   patch: Record<string, unknown>,
@@ -17,16 +22,13 @@ export async function updateWhere(
   applyMutators(model, checked, Object.keys(checked));
   validateAttributes(model, checked, Object.keys(checked), false);
   const rows = await readMany<object>(model, [filters]);
-  for (const row of rows) {
-    Object.assign(row, patch);
-    await saveInstance(model, row, tx);
-  }
+  await mapConcurrent(rows, contextFor(model).options.concurrency, (row) => saveInstance(model, Object.assign(row, patch), tx));
   return rows.length;
 }
 
-/** Destroys each matching row (soft with @DeleteAt). */
+/** Destroys each matching row (soft with @DeleteAt), with the client's bounded concurrency. */
 export async function deleteWhere(model: ModelMetadata, filters: Filters, tx?: TxOrWriteOptions): Promise<number> {
   const rows = await readMany<object>(model, [filters]);
-  for (const row of rows) await destroyInstance(model, row, tx);
+  await mapConcurrent(rows, contextFor(model).options.concurrency, (row) => destroyInstance(model, row, tx));
   return rows.length;
 }
