@@ -13,17 +13,21 @@ export interface BenchConfig {
   http: { amount: number; rounds: number; connections: number };
 }
 
-function schedules(scale: number, rounds: number): Record<ScenarioId, Schedule> {
-  const s = (perRound: number): Schedule => ({ warmup: Math.max(1, Math.ceil(perRound * scale)), rounds, perRound: Math.max(1, Math.ceil(perRound * scale)) });
+/** `heavyRounds` applies to the scenarios that cost ~100 requests an operation (include, createMany). */
+function schedules(scale: number, rounds: number, heavyRounds = rounds): Record<ScenarioId, Schedule> {
+  const s = (perRound: number, r = rounds): Schedule => {
+    const n = Math.max(1, Math.ceil(perRound * scale));
+    return { warmup: n, rounds: r, perRound: n };
+  };
   return {
     get: s(40),
     "query-gsi": s(20),
     "scan-filter": s(20),
     paginate: s(40),
-    include: s(3),
+    include: s(3, heavyRounds),
     update: s(40),
     create: s(40),
-    "create-many": s(1),
+    "create-many": s(1, heavyRounds),
     transaction: s(8),
   };
 }
@@ -41,7 +45,7 @@ export const FULL: BenchConfig = {
 export const QUICK: BenchConfig = {
   users: 1_000,
   events: 10_000,
-  schedules: { e2e: schedules(0.25, 2), cpu: schedules(0.5, 3) },
-  heapOps: 10_000,
-  http: { amount: 150, rounds: 2, connections: 4 },
+  schedules: { e2e: schedules(0.25, 2, 1), cpu: schedules(0.5, 2, 1) },
+  heapOps: 5_000,
+  http: { amount: 100, rounds: 1, connections: 4 },
 };

@@ -37,7 +37,7 @@ function* seedRows(data: Dataset): Generator<[string, Record<string, unknown>]> 
   for (let seq = 0; seq < data.eventCount; seq++) yield [EVENTS_TABLE, { stream: data.eventStream, seq, kind: "tick", payload: `event ${seq}` }];
 }
 
-/** Writes the data set with BatchWriteItem (25 rows a request, 8 in flight), retrying unprocessed items. */
+/** Writes the data set with BatchWriteItem (25 rows a request, 16 in flight), retrying unprocessed items. */
 export async function seed(client: DynamoDBClient, data: Dataset): Promise<number> {
   const doc = DynamoDBDocumentClient.from(client);
   const batches: Array<Array<[string, Record<string, unknown>]>> = [];
@@ -53,7 +53,7 @@ export async function seed(client: DynamoDBClient, data: Dataset): Promise<numbe
       requestItems = result.UnprocessedItems ?? {};
     }
   };
-  for (let i = 0; i < batches.length; i += 8) await Promise.all(batches.slice(i, i + 8).map(write));
+  for (let i = 0; i < batches.length; i += 16) await Promise.all(batches.slice(i, i + 16).map(write));
   return batches.reduce((sum, batch) => sum + batch.length, 0);
 }
 
