@@ -8,12 +8,11 @@ import { hasHooks, runAfterHooks, runHooks } from "../hooks/run-hooks.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
 import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
 import { extractKey } from "../validation/validate-key.js";
-import { addVersionToUpdate, versionStep, versionUpdateAction } from "../versioning/version-step.js";
-import { buildUpdateParams, emptyUpdate, isEmptyUpdate } from "./build-write.js";
+import { emptyUpdate, isEmptyUpdate } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
 import { insertInstance } from "./insert-instance.js";
+import { buildUpdateAction } from "./update-action.js";
 import type { UpdateParts, WriteAction } from "./write-action.js";
-import { missingRowError } from "./write-errors.js";
 
 /** Properties whose stored form differs from the last snapshot. */
 export function changedProperties(model: ModelMetadata, instance: object): string[] {
@@ -64,19 +63,8 @@ export function buildSaveAction(model: ModelMetadata, instance: object): WriteAc
   const key = extractKey(model, data);
   const parts = updatePartsOf(model, data, changed);
   if (isEmptyUpdate(parts)) return undefined;
-  const step = versionStep(model, instance);
-  if (step) addVersionToUpdate(parts, step);
   const item = toItem(model, data);
-  const action: WriteAction = {
-    type: "Update",
-    model,
-    key,
-    params: buildUpdateParams(model, key, parts),
-    update: parts,
-    onConditionFailed: (cause) => missingRowError(model, key, cause),
-    onCommitted: () => markPersisted(instance, item),
-  };
-  return step ? versionUpdateAction(model, instance, action, step) : action;
+  return buildUpdateAction(model, instance, key, parts, () => markPersisted(instance, item));
 }
 
 /** Inserts a new instance, or sends only the changed attributes of a persisted one. */
