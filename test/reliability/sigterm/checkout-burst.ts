@@ -17,7 +17,12 @@ export interface BurstResult {
  * Sends every checkout at once, each on its own connection, and calls `signal` as soon as
  * `answeredBeforeSignal` responses have arrived: the rest are in flight when the process is told to stop.
  */
-export async function runBurst(url: string, checkouts: Checkout[], answeredBeforeSignal: number, signal: () => void): Promise<BurstResult> {
+export async function runBurst(
+  url: string,
+  checkouts: Checkout[],
+  answeredBeforeSignal: number,
+  signal: () => void,
+): Promise<BurstResult> {
   let answered = 0;
   let pendingAtSignal = -1;
   let signalledAt = 0;

@@ -11,7 +11,11 @@ export interface Outcome {
  * POSTs JSON on a connection of its own (no keep-alive), so each request is accepted, answered or cut
  * on its own, and never rejects: a refused or reset connection becomes `{ error }`.
  */
-export function postJson(url: string, body: object, timeoutMs: number): Promise<Outcome> {
+export function postJson(
+  url: string,
+  body: object,
+  timeoutMs: number,
+): Promise<Outcome> {
   const payload = JSON.stringify(body);
   return new Promise((resolve) => {
     const req = request(
@@ -20,14 +24,22 @@ export function postJson(url: string, body: object, timeoutMs: number): Promise<
         method: "POST",
         agent: false,
         timeout: timeoutMs,
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), connection: "close" },
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(payload),
+          connection: "close",
+        },
       },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (chunk) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode, body: parseJson(text) }));
-        res.on("error", (error) => resolve({ status: res.statusCode, error: codeOf(error) }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode, body: parseJson(text) }),
+        );
+        res.on("error", (error) =>
+          resolve({ status: res.statusCode, error: codeOf(error) }),
+        );
       },
     );
     req.on("timeout", () => req.destroy(new Error("client timeout")));
@@ -49,8 +61,12 @@ function parseJson(text: string): unknown {
 }
 
 /** Runs `task` over `inputs` with at most `limit` at a time; resolves to the results in input order. */
-export async function mapLimited<T, R>(inputs: T[], limit: number, task: (input: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(inputs.length);
+export async function mapLimited<T, R>(
+  inputs: T[],
+  limit: number,
+  task: (input: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
   let next = 0;
   const worker = async () => {
     while (next < inputs.length) {
@@ -58,6 +74,8 @@ export async function mapLimited<T, R>(inputs: T[], limit: number, task: (input:
       results[index] = await task(inputs[index]!);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, inputs.length) }, worker),
+  );
   return results;
 }

@@ -11,9 +11,16 @@ export interface StoredShop {
   products: Row[];
 }
 
-async function scanAll(doc: DynamoDBDocumentClient, table: string): Promise<Row[]> {
+async function scanAll(
+  doc: DynamoDBDocumentClient,
+  table: string,
+): Promise<Row[]> {
   const rows: Row[] = [];
-  for await (const page of paginateScan({ client: doc }, { TableName: table, ConsistentRead: true })) rows.push(...(page.Items ?? []));
+  for await (const page of paginateScan(
+    { client: doc },
+    { TableName: table, ConsistentRead: true },
+  ))
+    rows.push(...(page.Items ?? []));
   return rows;
 }
 
@@ -22,7 +29,9 @@ export async function readStoredShop(accessKeyId: string): Promise<StoredShop> {
   const client = new DynamoDBClient(testClientConfig(accessKeyId));
   const doc = DynamoDBDocumentClient.from(client);
   try {
-    const [orders, items, products] = await Promise.all(["orders", "order_items", "products"].map((table) => scanAll(doc, table)));
+    const [orders, items, products] = await Promise.all(
+      ["orders", "order_items", "products"].map((table) => scanAll(doc, table)),
+    );
     return { orders: orders!, items: items!, products: products! };
   } finally {
     client.destroy();
