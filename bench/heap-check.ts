@@ -32,7 +32,7 @@ export async function measureHeapGrowth(contender: Contender, operations: number
   const run = async (count: number, offset: number) => {
     for (let i = 0; i < count; i++) await contender.ops[ops[i % ops.length]]!(offset + i);
   };
-  await run(Math.min(5_000, operations), 0);
+  await run(Math.min(5_000, Math.ceil(operations / 5)), 0);
   const before = await settledHeap();
   await run(operations, 5_000);
   const after = await settledHeap();
