@@ -7,11 +7,13 @@ export interface RecordedRequest {
   scannedCount?: number;
   count?: number;
   capacityUnits?: number;
+  /** The error's name when the request failed (e.g. ConditionalCheckFailedException). */
+  error?: string;
 }
 
 /**
  * Records every command a client sends (an SDK middleware), with ScannedCount/Count and the
- * consumed capacity; `stop()` removes the middleware.
+ * consumed capacity, or the error's name when it failed; `stop()` removes the middleware.
  */
 export class RequestRecorder {
   readonly requests: RecordedRequest[] = [];
@@ -20,7 +22,14 @@ export class RequestRecorder {
   constructor(private readonly client: DynamoDBClient) {
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        const result = await next(args);
+        let result: Awaited<ReturnType<typeof next>>;
+        try {
+          result = await next(args);
+        } catch (error) {
+          const command = String(context.commandName ?? "unknown");
+          this.requests.push({ command, input: args.input as Record<string, any>, error: (error as Error)?.name ?? "Error" });
+          throw error;
+        }
         const output = result.output as Record<string, any>;
         const capacity = output.ConsumedCapacity;
         this.requests.push({

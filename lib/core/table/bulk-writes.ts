@@ -3,10 +3,11 @@ import { contextFor } from "../client/engine-context.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { readMany } from "../query/read-api.js";
 import type { Filters } from "../query/query-types.js";
-import type { TxOrWriteOptions } from "../hooks/write-options.js";
+import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
 import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
 import { destroyInstance } from "../write/destroy-instance.js";
 import { saveInstance } from "../write/save-instance.js";
+import { updateByKey } from "./key-update.js";
 
 /**
  * Validates the patch before anything is read or written, then updates each matching row with the
@@ -21,6 +22,8 @@ export async function updateWhere(
   const checked = { ...patch };
   applyMutators(model, checked, Object.keys(checked));
   validateAttributes(model, checked, Object.keys(checked), false);
+  const direct = await updateByKey(model, checked, filters, resolveWriteOptions(tx).tx);
+  if (direct !== undefined) return direct;
   const rows = await readMany<object>(model, [filters]);
   await mapConcurrent(rows, contextFor(model).options.concurrency, (row) => saveInstance(model, Object.assign(row, patch), tx));
   return rows.length;

@@ -16,7 +16,20 @@ export function snapshotOf(instance: object): Record<string, unknown> {
 }
 
 export function markPersisted(instance: object, item: Record<string, unknown>): void {
-  states.set(instance, { persisted: true, snapshot: structuredClone(item) });
+  states.set(instance, { persisted: true, snapshot: snapshotCopy(item) });
+}
+
+/**
+ * A copy the instance cannot change behind our back: nested maps, lists, sets and binaries may be
+ * shared with the instance's own values, so they are cloned; scalars need no copy (hot path of every read).
+ */
+function snapshotCopy(item: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key in item) {
+    const value = item[key];
+    copy[key] = typeof value === "object" && value !== null ? structuredClone(value) : value;
+  }
+  return copy;
 }
 
 export function markGone(instance: object): void {

@@ -46,4 +46,5 @@ export class Reading extends Table<Reading> {
   @IndexSort({ type: Number }) declare at: number;
   declare value: number;
   declare status?: string;
+  declare meta?: { tags: string[] };
 }

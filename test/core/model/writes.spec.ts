@@ -55,6 +55,22 @@ describe("writes", () => {
     expect((await rawItem("members", { id: { S: member.id } }))?.name).toEqual({ S: "After" });
   });
 
+  it("save() notices in-place changes of nested maps and lists (the snapshot is not shared)", async () => {
+    await Reading.create({ sensor: "nested", at: 1, value: 1, meta: { tags: ["a"] } });
+    const loaded = (await Reading.first({ sensor: "nested", at: 1 }))!;
+    loaded.meta!.tags.push("b");
+    recorder.reset();
+    await loaded.save();
+    expect(recorder.commands()).toEqual(["UpdateItemCommand"]);
+    expect((await rawItem("readings", { sensor: { S: "nested" }, at: { N: "1" } }))?.meta).toEqual({
+      M: { tags: { L: [{ S: "a" }, { S: "b" }] } },
+    });
+    loaded.meta!.tags.push("c");
+    recorder.reset();
+    await loaded.save();
+    expect(recorder.commands()).toEqual(["UpdateItemCommand"]);
+  });
+
   it("setting an attribute to undefined or null REMOVEs it", async () => {
     const member = await Member.create({ email: "rm@example.com", name: "Gone soon" });
     await member.update({ name: undefined });
@@ -85,6 +101,27 @@ describe("writes", () => {
     expect((await Member.where({ role: "bulk" })).map((m) => m.score)).toEqual([7, 7]);
     expect(recorder.count("UpdateItemCommand")).toBe(2);
     expect(recorder.count("PutItemCommand")).toBe(2); // the two creates only: no read-modify-write Put
+  });
+
+  it("Model.update(patch, { <full key> }) sends one conditional UpdateItem and no read", async () => {
+    const member = await Member.create({ email: "direct@example.com" });
+    recorder.reset();
+    expect(await Member.update({ name: "Direct", nickname: "d" }, { id: member.id })).toBe(1);
+    expect(recorder.commands()).toEqual(["UpdateItemCommand"]);
+    const stored = await rawItem("members", { id: { S: member.id } });
+    expect([stored?.name, stored?.nick_name]).toEqual([{ S: "Direct" }, { S: "d" }]);
+    expect(stored?.updatedAt?.S).not.toBe(member.updatedAt);
+  });
+
+  it("Model.update by key counts 0, and writes nothing, for a missing or soft-deleted row", async () => {
+    recorder.reset();
+    expect(await Member.update({ name: "Ghost" }, { id: "no-such-member" })).toBe(0);
+    expect(recorder.commands()).toEqual(["UpdateItemCommand"]);
+    expect(await rawItem("members", { id: { S: "no-such-member" } })).toBeUndefined();
+    const member = await Member.create({ email: "trashed@example.com", name: "Before" });
+    await member.destroy();
+    expect(await Member.update({ name: "After" }, { id: member.id })).toBe(0);
+    expect((await rawItem("members", { id: { S: member.id } }))?.name).toEqual({ S: "Before" });
   });
 
   it("Model.update validates the patch before any request", async () => {
