@@ -46,7 +46,12 @@ export interface BenchReport {
 }
 
 /** Raw first: it is the reference every ratio is taken against. */
-const FACTORIES: ContenderFactory[] = [createRawContender, createDynamiteContender, createDynamooseContender, createElectroContender];
+const FACTORIES: ContenderFactory[] = [
+  createRawContender,
+  createDynamiteContender,
+  createDynamooseContender,
+  createElectroContender,
+];
 
 function credentials() {
   // DynamoDB Local keeps one database per access key: a fresh key gives the run empty tables.
@@ -108,7 +113,12 @@ export async function runBench(options: BenchOptions, quick = false): Promise<Be
   };
   for (const mode of options.modes) {
     if (mode === "cpu") {
-      const clientConfig = { region: "us-east-1", endpoint: "http://in-memory.invalid", credentials: credentials(), requestHandler: new MemoryRequestHandler() };
+      const clientConfig = {
+        region: "us-east-1",
+        endpoint: "http://in-memory.invalid",
+        credentials: credentials(),
+        requestHandler: new MemoryRequestHandler(),
+      };
       report.modes.push(await runMode("cpu", clientConfig, options));
       continue;
     }

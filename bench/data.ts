@@ -31,10 +31,13 @@ function userRow(id: string, i: number) {
 function* seedRows(data: Dataset): Generator<[string, Record<string, unknown>]> {
   for (const [i, id] of data.userIds.entries()) yield [USERS_TABLE, userRow(id, i)];
   for (const userId of data.includeUserIds) {
-    for (let j = 0; j < 5; j++) yield [ORDERS_TABLE, { id: `order-${userId}-${j}`, user_id: userId, total: 10 * (j + 1), status: "paid" }];
+    for (let j = 0; j < 5; j++)
+      yield [ORDERS_TABLE, { id: `order-${userId}-${j}`, user_id: userId, total: 10 * (j + 1), status: "paid" }];
   }
-  for (let j = 0; j < 50; j++) yield [ORDERS_TABLE, { id: `order-${data.bigUserId}-${j}`, user_id: data.bigUserId, total: j, status: "paid" }];
-  for (let seq = 0; seq < data.eventCount; seq++) yield [EVENTS_TABLE, { stream: data.eventStream, seq, kind: "tick", payload: `event ${seq}` }];
+  for (let j = 0; j < 50; j++)
+    yield [ORDERS_TABLE, { id: `order-${data.bigUserId}-${j}`, user_id: data.bigUserId, total: j, status: "paid" }];
+  for (let seq = 0; seq < data.eventCount; seq++)
+    yield [EVENTS_TABLE, { stream: data.eventStream, seq, kind: "tick", payload: `event ${seq}` }];
 }
 
 /** Writes the data set with BatchWriteItem (25 rows a request, 16 in flight), retrying unprocessed items. */

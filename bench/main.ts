@@ -8,7 +8,15 @@ import { SCENARIOS, type ScenarioId } from "./types.js";
 const USAGE = `npm run bench -- [--quick] [--json <file>] [--mode e2e|cpu|all] [--scenarios get,create,...] [--no-http] [--no-heap] [--endpoint <url>]`;
 
 function parseArgs(argv: string[]) {
-  const options = { quick: false, json: undefined as string | undefined, modes: ["e2e", "cpu"] as Mode[], scenarios: undefined as ScenarioId[] | undefined, http: true, heap: true, endpoint: undefined as string | undefined };
+  const options = {
+    quick: false,
+    json: undefined as string | undefined,
+    modes: ["e2e", "cpu"] as Mode[],
+    scenarios: undefined as ScenarioId[] | undefined,
+    http: true,
+    heap: true,
+    endpoint: undefined as string | undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {

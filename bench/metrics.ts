@@ -2,8 +2,16 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 
 /** Commands that accept ReturnConsumedCapacity. */
 const DATA_COMMANDS = new Set([
-  "GetItemCommand", "PutItemCommand", "UpdateItemCommand", "DeleteItemCommand", "QueryCommand", "ScanCommand",
-  "BatchGetItemCommand", "BatchWriteItemCommand", "TransactWriteItemsCommand", "TransactGetItemsCommand",
+  "GetItemCommand",
+  "PutItemCommand",
+  "UpdateItemCommand",
+  "DeleteItemCommand",
+  "QueryCommand",
+  "ScanCommand",
+  "BatchGetItemCommand",
+  "BatchWriteItemCommand",
+  "TransactWriteItemsCommand",
+  "TransactGetItemsCommand",
 ]);
 
 /** What a client sent while metered. */

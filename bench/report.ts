@@ -39,13 +39,30 @@ function row(result: ScenarioResult | undefined, scenario: string, contender: st
 
 /** A markdown table of one mode: scenario × contender. */
 export function modeTable(mode: ModeReport): string {
-  const header = ["scenario", "contender", "requests/op", "items read/op", "items returned/op", "median ms", "p95 ms", "ops/s", "median vs raw", "ops/s vs raw"];
+  const header = [
+    "scenario",
+    "contender",
+    "requests/op",
+    "items read/op",
+    "items returned/op",
+    "median ms",
+    "p95 ms",
+    "ops/s",
+    "median vs raw",
+    "ops/s vs raw",
+  ];
   const lines = [header, header.map(() => "---")];
   const scenarios = [...new Set(mode.results.map((r) => r.scenario))];
   for (const scenario of scenarios) {
     for (const contender of CONTENDERS) {
       if (scenario === "http-checkout" && (contender === "dynamoose" || contender === "electrodb")) continue;
-      lines.push(row(mode.results.find((r) => r.scenario === scenario && r.contender === contender), scenario, contender));
+      lines.push(
+        row(
+          mode.results.find((r) => r.scenario === scenario && r.contender === contender),
+          scenario,
+          contender,
+        ),
+      );
     }
   }
   return lines.map((cells) => `| ${cells.join(" | ")} |`).join("\n");
@@ -58,15 +75,22 @@ export function renderReport(report: BenchReport, command: string): string {
     "",
   ];
   for (const mode of report.modes) {
-    out.push(`### ${mode.mode === "e2e" ? "End to end (DynamoDB Local on loopback)" : "CPU-only (in-process request handler, no network)"}`, "");
+    out.push(
+      `### ${mode.mode === "e2e" ? "End to end (DynamoDB Local on loopback)" : "CPU-only (in-process request handler, no network)"}`,
+      "",
+    );
     out.push(modeTable(mode), "");
-    if (mode.results.some((r) => r.scenario === "http-checkout")) out.push("HTTP rows: median = autocannon p50, p95 column = autocannon p97.5 (it has no p95); ops/s = requests/s.", "");
+    if (mode.results.some((r) => r.scenario === "http-checkout"))
+      out.push("HTTP rows: median = autocannon p50, p95 column = autocannon p97.5 (it has no p95); ops/s = requests/s.", "");
     for (const heap of mode.heap ?? []) {
-      out.push(`Heap ${heap.contender}: ${heap.heapBeforeMB.toFixed(1)} MB → ${heap.heapAfterMB.toFixed(1)} MB after ${heap.operations.toLocaleString("en-US")} operations (${heap.scenarios.join("/")}): growth ${heap.growthMB.toFixed(1)} MB${heap.gcExposed ? "" : " (no --expose-gc: noisy)"}`);
+      out.push(
+        `Heap ${heap.contender}: ${heap.heapBeforeMB.toFixed(1)} MB → ${heap.heapAfterMB.toFixed(1)} MB after ${heap.operations.toLocaleString("en-US")} operations (${heap.scenarios.join("/")}): growth ${heap.growthMB.toFixed(1)} MB${heap.gcExposed ? "" : " (no --expose-gc: noisy)"}`,
+      );
     }
     if (mode.heap?.length) out.push("");
   }
   out.push("### Targets", "", "| target | measured | result |", "| --- | --- | --- |");
-  for (const t of evaluateTargets(report)) out.push(`| ${t.target} | ${t.measured} | ${t.pass === "n/a" ? "n/a" : t.pass ? "pass" : "**miss**"} |`);
+  for (const t of evaluateTargets(report))
+    out.push(`| ${t.target} | ${t.measured} | ${t.pass === "n/a" ? "n/a" : t.pass ? "pass" : "**miss**"} |`);
   return out.join("\n");
 }

@@ -16,7 +16,12 @@ function find(mode: ModeReport | undefined, scenario: ScenarioResult["scenario"]
   return result && result.supported && !result.error && result.operations ? result : undefined;
 }
 
-function check(target: string, value: number | undefined, ok: (value: number) => boolean, show: (value: number) => string = f2): TargetCheck {
+function check(
+  target: string,
+  value: number | undefined,
+  ok: (value: number) => boolean,
+  show: (value: number) => string = f2,
+): TargetCheck {
   return value === undefined || !Number.isFinite(value)
     ? { target, measured: "not measured", pass: "n/a" }
     : { target, measured: show(value), pass: ok(value) };
@@ -30,19 +35,54 @@ export function evaluateTargets(report: BenchReport): TargetCheck[] {
   for (const scenario of ["get", "query-gsi"] as ScenarioId[]) {
     const r = find(e2e, scenario, "nestjs-dynamite");
     const perItem = r && r.itemsReturnedPerOp ? r.itemsReadPerOp / r.itemsReturnedPerOp : undefined;
-    checks.push(check(`items read per item returned = 1.0 (${scenario}, DynamoDB Local)`, perItem, (v) => Math.abs(v - 1) < 1e-9));
+    checks.push(
+      check(`items read per item returned = 1.0 (${scenario}, DynamoDB Local)`, perItem, (v) => Math.abs(v - 1) < 1e-9),
+    );
   }
   for (const scenario of ["get", "create", "update", "query-gsi"] as ScenarioId[]) {
-    checks.push(check(`CPU-only ops/s >= 0.85x raw (${scenario})`, find(cpu, scenario, "nestjs-dynamite")?.opsVsRaw, (v) => v >= 0.85));
+    checks.push(
+      check(`CPU-only ops/s >= 0.85x raw (${scenario})`, find(cpu, scenario, "nestjs-dynamite")?.opsVsRaw, (v) => v >= 0.85),
+    );
   }
   for (const scenario of ["get", "create", "update", "query-gsi", "scan-filter", "paginate", "transaction"] as ScenarioId[]) {
-    checks.push(check(`end-to-end median latency <= 1.05x raw (${scenario})`, find(e2e, scenario, "nestjs-dynamite")?.medianVsRaw, (v) => v <= 1.05));
+    checks.push(
+      check(
+        `end-to-end median latency <= 1.05x raw (${scenario})`,
+        find(e2e, scenario, "nestjs-dynamite")?.medianVsRaw,
+        (v) => v <= 1.05,
+      ),
+    );
   }
-  checks.push(check("include of 100 users <= 1.2x hand-written concurrent raw (median)", find(e2e, "include", "nestjs-dynamite")?.medianVsRaw, (v) => v <= 1.2));
-  checks.push(check("createMany 1,000 >= 0.9x raw BatchWrite throughput", find(e2e, "create-many", "nestjs-dynamite")?.opsVsRaw, (v) => v >= 0.9));
-  checks.push(check("@Transactional endpoint >= 0.9x raw endpoint throughput", find(e2e, "http-checkout", "nestjs-dynamite")?.opsVsRaw, (v) => v >= 0.9));
+  checks.push(
+    check(
+      "include of 100 users <= 1.2x hand-written concurrent raw (median)",
+      find(e2e, "include", "nestjs-dynamite")?.medianVsRaw,
+      (v) => v <= 1.2,
+    ),
+  );
+  checks.push(
+    check(
+      "createMany 1,000 >= 0.9x raw BatchWrite throughput",
+      find(e2e, "create-many", "nestjs-dynamite")?.opsVsRaw,
+      (v) => v >= 0.9,
+    ),
+  );
+  checks.push(
+    check(
+      "@Transactional endpoint >= 0.9x raw endpoint throughput",
+      find(e2e, "http-checkout", "nestjs-dynamite")?.opsVsRaw,
+      (v) => v >= 0.9,
+    ),
+  );
   const heap = cpu?.heap?.find((h) => h.contender === "nestjs-dynamite");
-  checks.push(check(`heap growth < 20 MB after ${heap?.operations ?? 100_000} operations`, heap?.growthMB, (v) => v < 20, (v) => `${v.toFixed(1)} MB`));
+  checks.push(
+    check(
+      `heap growth < 20 MB after ${heap?.operations ?? 100_000} operations`,
+      heap?.growthMB,
+      (v) => v < 20,
+      (v) => `${v.toFixed(1)} MB`,
+    ),
+  );
   for (const competitor of ["dynamoose", "electrodb"]) checks.push(...fasterThan(e2e, cpu, competitor));
   return checks;
 }

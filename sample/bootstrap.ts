@@ -13,6 +13,7 @@ export async function startSampleApp(port: number): Promise<INestApplication> {
 /** `PORT` from the environment, default 3000. */
 export function samplePort(): number {
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
   return port;
 }

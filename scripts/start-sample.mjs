@@ -62,7 +62,9 @@ async function main() {
   }
   const url = `http://localhost:${app.getHttpServer().address().port}`;
   console.log(`Sample app: ${url}`);
-  console.log(`  try: curl -X POST ${url}/users -H 'content-type: application/json' -d '{"email":"ada@example.com","name":"Ada"}'`);
+  console.log(
+    `  try: curl -X POST ${url}/users -H 'content-type: application/json' -d '{"email":"ada@example.com","name":"Ada"}'`,
+  );
   console.log("  Ctrl-C stops the app and DynamoDB Local.");
   if (stopping) await shutdown("signal");
 }

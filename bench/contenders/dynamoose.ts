@@ -22,7 +22,12 @@ function defineModels() {
   );
   const events = dynamoose.model(
     EVENTS_TABLE,
-    new dynamoose.Schema({ stream: { type: String, hashKey: true }, seq: { type: Number, rangeKey: true }, kind: String, payload: String }),
+    new dynamoose.Schema({
+      stream: { type: String, hashKey: true },
+      seq: { type: Number, rangeKey: true },
+      kind: String,
+      payload: String,
+    }),
     TABLE_OPTIONS,
   );
   return { users, orders, events };

@@ -16,7 +16,13 @@ function defineEntities(doc: DynamoDBDocumentClient) {
   const users = new Entity(
     {
       model: { entity: "user", version: "1", service },
-      attributes: { id: { type: "string", required: true }, name: { type: "string" }, email: { type: "string" }, tier: { type: "string" }, age: { type: "number" } },
+      attributes: {
+        id: { type: "string", required: true },
+        name: { type: "string" },
+        email: { type: "string" },
+        tier: { type: "string" },
+        age: { type: "number" },
+      },
       indexes: { primary: { pk: { field: "id", composite: ["id"] } } },
     },
     { table: USERS_TABLE, client: doc },
@@ -24,7 +30,12 @@ function defineEntities(doc: DynamoDBDocumentClient) {
   const orders = new Entity(
     {
       model: { entity: "order", version: "1", service },
-      attributes: { id: { type: "string", required: true }, user_id: { type: "string", required: true }, total: { type: "number" }, status: { type: "string" } },
+      attributes: {
+        id: { type: "string", required: true },
+        user_id: { type: "string", required: true },
+        total: { type: "number" },
+        status: { type: "string" },
+      },
       indexes: {
         primary: { pk: { field: "id", composite: ["id"] } },
         byUser: { index: ORDERS_BY_USER, pk: { field: "user_id", composite: ["user_id"] } },
@@ -35,7 +46,12 @@ function defineEntities(doc: DynamoDBDocumentClient) {
   const events = new Entity(
     {
       model: { entity: "event", version: "1", service },
-      attributes: { stream: { type: "string", required: true }, seq: { type: "number", required: true }, kind: { type: "string" }, payload: { type: "string" } },
+      attributes: {
+        stream: { type: "string", required: true },
+        seq: { type: "number", required: true },
+        kind: { type: "string" },
+        payload: { type: "string" },
+      },
       indexes: { primary: { pk: { field: "stream", composite: ["stream"] }, sk: { field: "seq", composite: ["seq"] } } },
     },
     { table: EVENTS_TABLE, client: doc },
@@ -59,7 +75,8 @@ export async function createElectroContender(env: BenchEnv): Promise<Contender> 
     prepare: {
       paginate: async () => {
         const page1 = await events.query.primary({ stream: data.eventStream }).go({ ...READ, limit: 20 });
-        page2Cursor = (await events.query.primary({ stream: data.eventStream }).go({ ...READ, limit: 20, cursor: page1.cursor })).cursor;
+        page2Cursor = (await events.query.primary({ stream: data.eventStream }).go({ ...READ, limit: 20, cursor: page1.cursor }))
+          .cursor;
       },
     },
     ops: {
@@ -70,7 +87,10 @@ export async function createElectroContender(env: BenchEnv): Promise<Contender> 
       },
       update: async (i) => {
         // patch = update that requires the item to exist (the same semantics as the others)
-        await users.patch({ id: data.userIds[i % data.userIds.length] }).set({ name: `Renamed ${i}`, age: 40 + (i % 10) }).go();
+        await users
+          .patch({ id: data.userIds[i % data.userIds.length] })
+          .set({ name: `Renamed ${i}`, age: 40 + (i % 10) })
+          .go();
         return 0;
       },
       "query-gsi": async () => (await ordersOf(data.bigUserId)).length,
@@ -87,7 +107,8 @@ export async function createElectroContender(env: BenchEnv): Promise<Contender> 
         } while (cursor && rows.length < 25);
         return rows.slice(0, 25).length;
       },
-      paginate: async () => (await events.query.primary({ stream: data.eventStream }).go({ ...READ, limit: 20, cursor: page2Cursor })).data.length,
+      paginate: async () =>
+        (await events.query.primary({ stream: data.eventStream }).go({ ...READ, limit: 20, cursor: page2Cursor })).data.length,
       include: async () => {
         const found = (await users.get(data.includeUserIds.map((id) => ({ id }))).go(READ)).data;
         const lists = await Promise.all(found.map((user) => ordersOf(user.id)));

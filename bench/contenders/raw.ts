@@ -63,19 +63,29 @@ export async function createRawContender(env: BenchEnv): Promise<Contender> {
     client,
     prepare: {
       paginate: async () => {
-        const input = { TableName: EVENTS_TABLE, KeyConditionExpression: "#s = :s", ExpressionAttributeNames: { "#s": "stream" }, ExpressionAttributeValues: { ":s": data.eventStream }, Limit: 20 };
+        const input = {
+          TableName: EVENTS_TABLE,
+          KeyConditionExpression: "#s = :s",
+          ExpressionAttributeNames: { "#s": "stream" },
+          ExpressionAttributeValues: { ":s": data.eventStream },
+          Limit: 20,
+        };
         const page1 = await doc.send(new QueryCommand(input));
         page2Key = (await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: page1.LastEvaluatedKey }))).LastEvaluatedKey;
       },
     },
     ops: {
       get: async (i) => {
-        const { Item } = await doc.send(new GetCommand({ TableName: USERS_TABLE, Key: { id: data.userIds[i % data.userIds.length] } }));
+        const { Item } = await doc.send(
+          new GetCommand({ TableName: USERS_TABLE, Key: { id: data.userIds[i % data.userIds.length] } }),
+        );
         return Item ? 1 : 0;
       },
       create: async () => {
         const id = fresh();
-        await doc.send(new PutCommand({ TableName: USERS_TABLE, Item: newUser(id), ConditionExpression: "attribute_not_exists(id)" }));
+        await doc.send(
+          new PutCommand({ TableName: USERS_TABLE, Item: newUser(id), ConditionExpression: "attribute_not_exists(id)" }),
+        );
         return 0;
       },
       update: async (i) => {
@@ -97,7 +107,13 @@ export async function createRawContender(env: BenchEnv): Promise<Contender> {
         let start: Row | undefined;
         do {
           const page = await doc.send(
-            new ScanCommand({ TableName: USERS_TABLE, FilterExpression: "tier = :t", ExpressionAttributeValues: { ":t": "gold" }, Limit: 100, ExclusiveStartKey: start }),
+            new ScanCommand({
+              TableName: USERS_TABLE,
+              FilterExpression: "tier = :t",
+              ExpressionAttributeValues: { ":t": "gold" },
+              Limit: 100,
+              ExclusiveStartKey: start,
+            }),
           );
           rows.push(...(page.Items ?? []));
           start = page.LastEvaluatedKey;
@@ -106,14 +122,23 @@ export async function createRawContender(env: BenchEnv): Promise<Contender> {
       },
       paginate: async () => {
         const page = await doc.send(
-          new QueryCommand({ TableName: EVENTS_TABLE, KeyConditionExpression: "#s = :s", ExpressionAttributeNames: { "#s": "stream" }, ExpressionAttributeValues: { ":s": data.eventStream }, Limit: 20, ExclusiveStartKey: page2Key }),
+          new QueryCommand({
+            TableName: EVENTS_TABLE,
+            KeyConditionExpression: "#s = :s",
+            ExpressionAttributeNames: { "#s": "stream" },
+            ExpressionAttributeValues: { ":s": data.eventStream },
+            Limit: 20,
+            ExclusiveStartKey: page2Key,
+          }),
         );
         return page.Items?.length ?? 0;
       },
       include: async () => {
         const ids = data.includeUserIds;
         // The users first (only existing users get their orders, as with an include), then all their Queries at once.
-        const batch = await doc.send(new BatchGetCommand({ RequestItems: { [USERS_TABLE]: { Keys: ids.map((id) => ({ id })) } } }));
+        const batch = await doc.send(
+          new BatchGetCommand({ RequestItems: { [USERS_TABLE]: { Keys: ids.map((id) => ({ id })) } } }),
+        );
         const users = batch.Responses?.[USERS_TABLE] ?? [];
         const orders = await Promise.all(users.map((user) => ordersOf(doc, user.id)));
         users.forEach((user, i) => (user.orders = orders[i]));
@@ -129,7 +154,9 @@ export async function createRawContender(env: BenchEnv): Promise<Contender> {
         const rows = newOrders(fresh(), 25);
         await doc.send(
           new TransactWriteCommand({
-            TransactItems: rows.map((Item) => ({ Put: { TableName: ORDERS_TABLE, Item, ConditionExpression: "attribute_not_exists(id)" } })),
+            TransactItems: rows.map((Item) => ({
+              Put: { TableName: ORDERS_TABLE, Item, ConditionExpression: "attribute_not_exists(id)" },
+            })),
           }),
         );
         return 0;

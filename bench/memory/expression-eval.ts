@@ -116,7 +116,10 @@ export function evaluate(item: Item, cond: Cond, values: Values): boolean {
       return compare(cond.op, operandValue(item, cond.left, values), operandValue(item, cond.right, values));
     case "between": {
       const subject = operandValue(item, cond.subject, values);
-      return compare(">=", subject, operandValue(item, cond.low, values)) && compare("<=", subject, operandValue(item, cond.high, values));
+      return (
+        compare(">=", subject, operandValue(item, cond.low, values)) &&
+        compare("<=", subject, operandValue(item, cond.high, values))
+      );
     }
     case "in": {
       const subject = operandValue(item, cond.subject, values);
@@ -159,7 +162,8 @@ export function applyUpdate(item: Item, text: string, names: Record<string, stri
   const computed = update.set.map((action) => operandValue(item, action.value, values));
   update.set.forEach((action, i) => setPath(result, action.path, computed[i]));
   for (const path of update.remove) setPath(result, path, undefined);
-  for (const { path, value } of update.add) setPath(result, path, addTo(resolvePath(result, path), operandValue(item, value, values)!));
+  for (const { path, value } of update.add)
+    setPath(result, path, addTo(resolvePath(result, path), operandValue(item, value, values)!));
   for (const { path, value } of update.del) {
     const current = resolvePath(result, path);
     const drop = operandValue(item, value, values);

@@ -36,7 +36,8 @@ function hashValueOf(cond: Cond, hash: string, values: Record<string, AttributeV
   if (cond.kind === "and") return hashValueOf(cond.left, hash, values) ?? hashValueOf(cond.right, hash, values);
   if (cond.kind !== "cmp" || cond.op !== "=") return undefined;
   const [path, value] = cond.left.kind === "path" ? [cond.left, cond.right] : [cond.right, cond.left];
-  if (path.kind === "path" && path.path.length === 1 && path.path[0] === hash && value.kind === "value") return values[value.name];
+  if (path.kind === "path" && path.path.length === 1 && path.path[0] === hash && value.kind === "value")
+    return values[value.name];
   return undefined;
 }
 
@@ -52,7 +53,8 @@ export class MemoryDynamoDB {
 
   private table(name: string): MemoryTable {
     const table = this.tables.get(name);
-    if (!table) throw new MemoryDynamoError("ResourceNotFoundException", `Requested resource not found: Table: ${name} not found`);
+    if (!table)
+      throw new MemoryDynamoError("ResourceNotFoundException", `Requested resource not found: Table: ${name} not found`);
     return table;
   }
 
@@ -70,7 +72,8 @@ export class MemoryDynamoDB {
   }
 
   opCreateTable(input: Input): Output {
-    if (this.tables.has(input.TableName)) throw new MemoryDynamoError("ResourceInUseException", `Table already exists: ${input.TableName}`);
+    if (this.tables.has(input.TableName))
+      throw new MemoryDynamoError("ResourceInUseException", `Table already exists: ${input.TableName}`);
     this.tables.set(input.TableName, new MemoryTable(input as CreateTableCommandInput));
     return { TableDescription: this.describe(input.TableName) };
   }
@@ -130,7 +133,12 @@ export class MemoryDynamoDB {
       ? applyUpdate(base, input.UpdateExpression, input.ExpressionAttributeNames ?? {}, input.ExpressionAttributeValues ?? {})
       : base;
     table.put(updated);
-    const returned = input.ReturnValues === "ALL_NEW" || input.ReturnValues === "UPDATED_NEW" ? updated : input.ReturnValues?.endsWith("OLD") ? old : undefined;
+    const returned =
+      input.ReturnValues === "ALL_NEW" || input.ReturnValues === "UPDATED_NEW"
+        ? updated
+        : input.ReturnValues?.endsWith("OLD")
+          ? old
+          : undefined;
     return { ...(returned && { Attributes: returned }), ...this.capacity(input, input.TableName, 1) };
   }
 
@@ -148,7 +156,14 @@ export class MemoryDynamoDB {
       const startKey = table.keyOf(input.ExclusiveStartKey);
       start = list.findIndex((item) => table.keyOf(item) === startKey) + 1;
     }
-    return this.readPage(input, table, list, start, (item) => evaluate(item, keyCond, values), input.IndexName ? names : undefined);
+    return this.readPage(
+      input,
+      table,
+      list,
+      start,
+      (item) => evaluate(item, keyCond, values),
+      input.IndexName ? names : undefined,
+    );
   }
 
   opScan(input: Input): Output {
@@ -158,7 +173,14 @@ export class MemoryDynamoDB {
     return this.readPage(input, table, list, start, () => true);
   }
 
-  private readPage(input: Input, table: MemoryTable, list: Item[], start: number, inKey: (item: Item) => boolean, index?: { hash: string; range?: string }): Output {
+  private readPage(
+    input: Input,
+    table: MemoryTable,
+    list: Item[],
+    start: number,
+    inKey: (item: Item) => boolean,
+    index?: { hash: string; range?: string },
+  ): Output {
     const filter = conditionOf(input, "FilterExpression");
     const values = input.ExpressionAttributeValues ?? {};
     const limit = input.Limit ?? Infinity;
@@ -186,7 +208,9 @@ export class MemoryDynamoDB {
     let read = 0;
     for (const [name, request] of Object.entries<Input>(input.RequestItems)) {
       const table = this.table(name);
-      responses[name] = request.Keys.map((key: Item) => table.get(key)).filter(Boolean).map((item: Item) => project(item, request));
+      responses[name] = request.Keys.map((key: Item) => table.get(key))
+        .filter(Boolean)
+        .map((item: Item) => project(item, request));
       read += request.Keys.length;
     }
     const capacity = this.capacity(input, Object.keys(input.RequestItems)[0], read / 2).ConsumedCapacity;
@@ -222,7 +246,9 @@ export class MemoryDynamoDB {
     }
     if (reasons.some((r) => !r.ok)) {
       throw new MemoryDynamoError("TransactionCanceledException", "Transaction cancelled", {
-        CancellationReasons: reasons.map((r) => (r.ok ? { Code: "None" } : { Code: "ConditionalCheckFailed", Message: "The conditional request failed" })),
+        CancellationReasons: reasons.map((r) =>
+          r.ok ? { Code: "None" } : { Code: "ConditionalCheckFailed", Message: "The conditional request failed" },
+        ),
       });
     }
     for (const { kind, body } of reasons) {
@@ -230,7 +256,11 @@ export class MemoryDynamoDB {
       else if (kind === "Update") this.opUpdateItem({ ...body, ConditionExpression: undefined });
       else if (kind === "Delete") this.opDeleteItem({ ...body, ConditionExpression: undefined });
     }
-    const capacity = this.capacity(input, actions.length ? Object.values<Input>(actions[0])[0].TableName : "", actions.length * 2).ConsumedCapacity;
+    const capacity = this.capacity(
+      input,
+      actions.length ? Object.values<Input>(actions[0])[0].TableName : "",
+      actions.length * 2,
+    ).ConsumedCapacity;
     return capacity ? { ConsumedCapacity: [capacity] } : {};
   }
 }

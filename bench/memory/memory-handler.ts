@@ -16,7 +16,11 @@ const encoder = new TextEncoder();
 
 function respond(statusCode: number, payload: unknown): { response: HttpResponseLike } {
   return {
-    response: { statusCode, headers: { "content-type": "application/x-amz-json-1.0" }, body: encoder.encode(JSON.stringify(payload)) },
+    response: {
+      statusCode,
+      headers: { "content-type": "application/x-amz-json-1.0" },
+      body: encoder.encode(JSON.stringify(payload)),
+    },
   };
 }
 

@@ -32,7 +32,9 @@ class CheckoutController {
   @Post("raw")
   async viaRaw(@Body() body: CheckoutBody): Promise<{ id: string }> {
     const id = randomUUID();
-    const put = (TableName: string, Item: Record<string, unknown>) => ({ Put: { TableName, Item, ConditionExpression: "attribute_not_exists(id)" } });
+    const put = (TableName: string, Item: Record<string, unknown>) => ({
+      Put: { TableName, Item, ConditionExpression: "attribute_not_exists(id)" },
+    });
     await this.doc.send(
       new TransactWriteCommand({
         TransactItems: [

@@ -39,12 +39,20 @@ export async function runHttpScenario(
   const totals = {} as Record<Endpoint, Totals>;
   try {
     const order: Endpoint[] = ["dynamite", "raw"];
-    for (const endpoint of order) await run(`${app.url}/checkout/${endpoint}`, Math.ceil(options.amount / 4), options.connections); // warm-up
+    for (const endpoint of order)
+      await run(`${app.url}/checkout/${endpoint}`, Math.ceil(options.amount / 4), options.connections); // warm-up
     for (const endpoint of order) meters[endpoint].take();
     for (let round = 0; round < options.rounds; round++) {
       for (const endpoint of round % 2 ? [...order].reverse() : order) {
         const result = await run(`${app.url}/checkout/${endpoint}`, options.amount, options.connections);
-        const total = (totals[endpoint] ??= { requests: 0, non2xx: 0, durationMs: 0, latencyP50: [], latencyP97: [], meter: Meter.empty() });
+        const total = (totals[endpoint] ??= {
+          requests: 0,
+          non2xx: 0,
+          durationMs: 0,
+          latencyP50: [],
+          latencyP97: [],
+          meter: Meter.empty(),
+        });
         total.requests += result.requests.total;
         total.non2xx += result.non2xx + result.errors;
         total.durationMs += result.duration * 1000;
@@ -54,7 +62,8 @@ export async function runHttpScenario(
         total.meter.requests += counts.requests;
         total.meter.itemsRead += counts.itemsRead;
         total.meter.capacityUnits += counts.capacityUnits;
-        for (const [command, n] of Object.entries(counts.byCommand)) total.meter.byCommand[command] = (total.meter.byCommand[command] ?? 0) + n;
+        for (const [command, n] of Object.entries(counts.byCommand))
+          total.meter.byCommand[command] = (total.meter.byCommand[command] ?? 0) + n;
       }
     }
   } finally {

@@ -44,11 +44,7 @@ export type AttributeKeys<M> = {
 export type InferAttributes<M> = { [K in AttributeKeys<M>]: M[K] };
 
 type OptionalCreateKeys<M> = {
-  [K in AttributeKeys<M>]-?: undefined extends M[K]
-    ? K
-    : IsBranded<M[K], typeof creationOptionalBrand> extends true
-      ? K
-      : never;
+  [K in AttributeKeys<M>]-?: undefined extends M[K] ? K : IsBranded<M[K], typeof creationOptionalBrand> extends true ? K : never;
 }[AttributeKeys<M>];
 
 /** What `create()` takes: required attributes must be there, `CreationOptional` ones may be left out. */

@@ -18,7 +18,8 @@ function connectionProvider(name?: string): Provider {
   return { provide: getDynamiteToken(name), useFactory: createDynamiteConnection, inject: [DYNAMITE_MODULE_OPTIONS] };
 }
 
-const filterProviders = (enabled = true): Provider[] => (enabled ? [{ provide: APP_FILTER, useClass: DynamiteExceptionFilter }] : []);
+const filterProviders = (enabled = true): Provider[] =>
+  enabled ? [{ provide: APP_FILTER, useClass: DynamiteExceptionFilter }] : [];
 
 /** Owns one connection: its options, the `Dynamite` provider, the exception filter and shutdown. */
 @Global()
@@ -34,7 +35,11 @@ export class DynamiteCoreModule implements OnApplicationShutdown {
     const connection = connectionProvider(options.name);
     return {
       module: DynamiteCoreModule,
-      providers: [{ provide: DYNAMITE_MODULE_OPTIONS, useValue: connectionOptions }, connection, ...filterProviders(exceptionFilter)],
+      providers: [
+        { provide: DYNAMITE_MODULE_OPTIONS, useValue: connectionOptions },
+        connection,
+        ...filterProviders(exceptionFilter),
+      ],
       exports: [getDynamiteToken(options.name)],
     };
   }

@@ -8,6 +8,7 @@ export const dynamodbConfig = registerAs("dynamodb", () => {
   const endpoint = process.env.DYNAMODB_ENDPOINT || undefined;
   const region = process.env.AWS_REGION ?? "us-east-1";
   // DynamoDB Local accepts any credentials; it keeps one database per access key and region.
-  const localCredentials = endpoint && !process.env.AWS_ACCESS_KEY_ID ? { accessKeyId: "local", secretAccessKey: "local" } : undefined;
+  const localCredentials =
+    endpoint && !process.env.AWS_ACCESS_KEY_ID ? { accessKeyId: "local", secretAccessKey: "local" } : undefined;
   return { endpoint, region, ...(localCredentials && { credentials: localCredentials }) };
 });

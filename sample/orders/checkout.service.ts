@@ -42,7 +42,12 @@ export class CheckoutService {
     const order = await this.orders.create({ user_id: dto.user_id, total: Math.round(total * 100) / 100 });
     const unitPrice = (id: string) => byId.get(id)!.price;
     order.items = await this.items.createMany(
-      lines.map((line) => ({ order_id: order.id, product_id: line.product_id, quantity: line.quantity, unit_price: unitPrice(line.product_id) })),
+      lines.map((line) => ({
+        order_id: order.id,
+        product_id: line.product_id,
+        quantity: line.quantity,
+        unit_price: unitPrice(line.product_id),
+      })),
     );
     return order;
   }

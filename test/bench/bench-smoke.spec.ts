@@ -9,7 +9,10 @@ import { testEndpoint } from "../helpers/test-dynamite.js";
 
 const tiny: Schedule = { warmup: 1, rounds: 2, perRound: 2 };
 const schedules = Object.fromEntries(
-  ["get", "query-gsi", "scan-filter", "paginate", "include", "update", "create", "create-many", "transaction"].map((id) => [id, tiny]),
+  ["get", "query-gsi", "scan-filter", "paginate", "include", "update", "create", "create-many", "transaction"].map((id) => [
+    id,
+    tiny,
+  ]),
 ) as Record<ScenarioId, Schedule>;
 const config: BenchConfig = {
   users: 150,
@@ -47,7 +50,12 @@ describe("npm run bench (smoke: tiny iteration counts, no timing assertions)", (
   it("counts one GetItem reading one item per get by key, for every contender and mode", () => {
     for (const mode of report.modes) {
       for (const row of mode.results.filter((r) => r.scenario === "get")) {
-        expect({ contender: row.contender, commands: row.commands, read: row.itemsReadPerOp, returned: row.itemsReturnedPerOp }).toEqual({
+        expect({
+          contender: row.contender,
+          commands: row.commands,
+          read: row.itemsReadPerOp,
+          returned: row.itemsReturnedPerOp,
+        }).toEqual({
           contender: row.contender,
           commands: { GetItemCommand: 1 },
           read: 1,
@@ -60,7 +68,12 @@ describe("npm run bench (smoke: tiny iteration counts, no timing assertions)", (
   it("counts one Query reading 50 items for the 50 orders of the GSI scenario", () => {
     for (const mode of report.modes) {
       for (const row of mode.results.filter((r) => r.scenario === "query-gsi")) {
-        expect([row.contender, row.commands, row.itemsReadPerOp, row.itemsReturnedPerOp]).toEqual([row.contender, { QueryCommand: 1 }, 50, 50]);
+        expect([row.contender, row.commands, row.itemsReadPerOp, row.itemsReturnedPerOp]).toEqual([
+          row.contender,
+          { QueryCommand: 1 },
+          50,
+          50,
+        ]);
       }
     }
   });
@@ -77,7 +90,10 @@ describe("npm run bench (smoke: tiny iteration counts, no timing assertions)", (
 
   it("runs the heap check in CPU-only mode and renders the table and the targets", () => {
     const heap = report.modes.find((m) => m.mode === "cpu")!.heap!;
-    expect(heap.map((h) => [h.contender, h.operations])).toEqual([["nestjs-dynamite", 200], ["raw", 200]]);
+    expect(heap.map((h) => [h.contender, h.operations])).toEqual([
+      ["nestjs-dynamite", 200],
+      ["raw", 200],
+    ]);
     const text = renderReport(report, "npm run bench -- --quick");
     expect(text).toContain("| get by key | nestjs-dynamite | 1 | 1 | 1 |");
     expect(text).toContain("### Targets");

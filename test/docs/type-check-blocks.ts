@@ -22,7 +22,16 @@ const packagePaths = {
 function compilerOptions(dir: string): ts.CompilerOptions {
   const configFile = ts.readConfigFile(join(root, "tsconfig.json"), ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(configFile.config, ts.sys, root);
-  return { ...options, noEmit: true, declaration: false, rootDir: undefined, outDir: undefined, baseUrl: dir, paths: packagePaths, typeRoots: [join(root, "node_modules/@types")] };
+  return {
+    ...options,
+    noEmit: true,
+    declaration: false,
+    rootDir: undefined,
+    outDir: undefined,
+    baseUrl: dir,
+    paths: packagePaths,
+    typeRoots: [join(root, "node_modules/@types")],
+  };
 }
 
 /**

@@ -30,7 +30,10 @@ describe("sample POST /orders (checkout under @Transactional)", () => {
     expect((await get(app, `/products/${pen.id}`)).stock).toBe(6);
     expect((await get(app, `/products/${ink.id}`)).stock).toBe(2);
     expect((await itemsOf(order.id)).map((item) => [item.product_id, item.quantity]).sort()).toEqual(
-      [[pen.id, 4], [ink.id, 1]].sort(),
+      [
+        [pen.id, 4],
+        [ink.id, 1],
+      ].sort(),
     );
   });
 
@@ -41,7 +44,12 @@ describe("sample POST /orders (checkout under @Transactional)", () => {
     const order = await get(app, `/orders/${placed.id}`);
     expect(order.user).toMatchObject({ id: user.id, name: "Reader" });
     expect(order.items).toEqual([
-      expect.objectContaining({ product_id: book.id, quantity: 2, unit_price: 12, product: expect.objectContaining({ id: book.id, stock: 3 }) }),
+      expect.objectContaining({
+        product_id: book.id,
+        quantity: 2,
+        unit_price: 12,
+        product: expect.objectContaining({ id: book.id, stock: 3 }),
+      }),
     ]);
     await get(app, "/orders/missing", 404);
   });
@@ -64,7 +72,13 @@ describe("sample POST /orders (checkout under @Transactional)", () => {
     const scarce = await createProduct(app, 1);
     const res = await request(app.getHttpServer())
       .post("/orders")
-      .send({ user_id: user.id, items: [{ product_id: plenty.id, quantity: 5 }, { product_id: scarce.id, quantity: 2 }] })
+      .send({
+        user_id: user.id,
+        items: [
+          { product_id: plenty.id, quantity: 5 },
+          { product_id: scarce.id, quantity: 2 },
+        ],
+      })
       .expect(409);
     expect(res.body.reasons).toEqual([{ model: "Product", code: "ConditionalCheckFailed" }]);
     expect((await get(app, `/products/${plenty.id}`)).stock).toBe(50);
@@ -102,7 +116,13 @@ describe("sample POST /orders (checkout under @Transactional)", () => {
     const user = await createUser(app);
     const unknownProduct = await request(app.getHttpServer())
       .post("/orders")
-      .send({ user_id: user.id, items: [{ product_id: product.id, quantity: 1 }, { product_id: "ghost", quantity: 1 }] })
+      .send({
+        user_id: user.id,
+        items: [
+          { product_id: product.id, quantity: 1 },
+          { product_id: "ghost", quantity: 1 },
+        ],
+      })
       .expect(404);
     expect(unknownProduct.body.model).toBe("Product");
     expect((await get(app, `/products/${product.id}`)).stock).toBe(4);

@@ -25,14 +25,16 @@ type Body = Record<string, any>;
 /** POSTs `body` and expects `status`; resolves to the response body. */
 export async function post(app: INestApplication, path: string, body: object, status = 201): Promise<Body> {
   const response = await request(app.getHttpServer()).post(path).send(body);
-  if (response.status !== status) throw new Error(`POST ${path} → ${response.status}, expected ${status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== status)
+    throw new Error(`POST ${path} → ${response.status}, expected ${status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
 /** GETs `path` and expects `status`; resolves to the response body. */
 export async function get(app: INestApplication, path: string, status = 200): Promise<Body> {
   const response = await request(app.getHttpServer()).get(path);
-  if (response.status !== status) throw new Error(`GET ${path} → ${response.status}, expected ${status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== status)
+    throw new Error(`GET ${path} → ${response.status}, expected ${status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }
 

@@ -54,7 +54,11 @@ describe("npm start (scripts/start-sample.mjs)", () => {
   it("builds, starts DynamoDB Local and the app on PORT; SIGTERM stops both and leaves no Java process", async () => {
     const port = await findFreePort();
     started = startSample(baseEnv(port));
-    const [, javaPid] = await waitFor(started, /DynamoDB Local \(in memory\): http:\/\/127\.0\.0\.1:\d+ \(java pid (\d+)\)/, 150_000);
+    const [, javaPid] = await waitFor(
+      started,
+      /DynamoDB Local \(in memory\): http:\/\/127\.0\.0\.1:\d+ \(java pid (\d+)\)/,
+      150_000,
+    );
     await waitFor(started, new RegExp(`Sample app: http://localhost:${port}`), 60_000);
     expect(isRunning(Number(javaPid))).toBe(true);
 
@@ -75,7 +79,12 @@ describe("npm start (scripts/start-sample.mjs)", () => {
     const port = await findFreePort();
     // Skips the build the previous test made; a fresh access key keeps this database separate.
     const built = existsSync("dist/sample-app/sample/bootstrap.js");
-    const env = { ...baseEnv(port), DYNAMODB_ENDPOINT: testEndpoint(), AWS_ACCESS_KEY_ID: `start${port}`, AWS_SECRET_ACCESS_KEY: "x" };
+    const env = {
+      ...baseEnv(port),
+      DYNAMODB_ENDPOINT: testEndpoint(),
+      AWS_ACCESS_KEY_ID: `start${port}`,
+      AWS_SECRET_ACCESS_KEY: "x",
+    };
     started = startSample(env, built ? ["--no-build"] : []);
     await waitFor(started, new RegExp(`Sample app: http://localhost:${port}`), 150_000);
     expect(started.output()).toContain(`DynamoDB: ${testEndpoint()} (from DYNAMODB_ENDPOINT)`);

@@ -40,7 +40,13 @@ describe("sample DTO validation (ValidationPipe at the edge)", () => {
     const product = await createProduct(app, 5);
     const res = await request(app.getHttpServer())
       .post("/orders")
-      .send({ user_id: user.id, items: [{ product_id: product.id, quantity: 1 }, { product_id: product.id, quantity: 0 }] })
+      .send({
+        user_id: user.id,
+        items: [
+          { product_id: product.id, quantity: 1 },
+          { product_id: product.id, quantity: 0 },
+        ],
+      })
       .expect(400);
     expect(fieldsOf(res.body)).toEqual(["items.1.quantity"]);
     expect((await get(app, `/products/${product.id}`)).stock).toBe(5);

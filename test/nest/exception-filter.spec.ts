@@ -43,7 +43,10 @@ describe("DynamiteExceptionFilter", () => {
 
   it("a transaction cancelled by a failed condition → 409, and nothing of it is written", async () => {
     await http().post("/users").send({ id: "taken", email: "taken@example.com" }).expect(201);
-    const res = await http().post("/errors/users-in-tx").send({ ids: ["fresh", "taken"] }).expect(409);
+    const res = await http()
+      .post("/errors/users-in-tx")
+      .send({ ids: ["fresh", "taken"] })
+      .expect(409);
     expect(res.body).toMatchObject({ statusCode: 409, error: "Conflict" });
     expect(res.body.reasons).toEqual([{ model: "User", code: "ConditionalCheckFailed" }]);
     await http().get("/users/fresh").expect(404);

@@ -22,7 +22,11 @@ class HealthController {
   }
 }
 
-@Module({ imports: [TerminusModule.forRoot({ logger: false })], controllers: [HealthController], providers: [DynamiteHealthIndicator] })
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [HealthController],
+  providers: [DynamiteHealthIndicator],
+})
 class HealthModule {}
 
 describe("DynamiteHealthIndicator with @nestjs/terminus", () => {

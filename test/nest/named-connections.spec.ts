@@ -64,10 +64,18 @@ describe("named connections", () => {
 
   it("@Transactional({ connection }) commits the named connection's writes in one transaction, or none", async () => {
     const onAnalytics = recordRequests(analytics.getClient());
-    await request(app.getHttpServer()).post("/events").send({ types: ["a", "b"] }).expect(201, { count: 2 });
-    await request(app.getHttpServer()).post("/events?fail=1").send({ types: ["c", "d"] }).expect(400);
+    await request(app.getHttpServer())
+      .post("/events")
+      .send({ types: ["a", "b"] })
+      .expect(201, { count: 2 });
+    await request(app.getHttpServer())
+      .post("/events?fail=1")
+      .send({ types: ["c", "d"] })
+      .expect(400);
     onAnalytics.stop();
-    expect(onAnalytics.requests.map((r) => [r.command, r.input.TransactItems?.length])).toEqual([["TransactWriteItemsCommand", 2]]);
+    expect(onAnalytics.requests.map((r) => [r.command, r.input.TransactItems?.length])).toEqual([
+      ["TransactWriteItemsCommand", 2],
+    ]);
     expect((await Event.where({ type: ["a", "b", "c", "d"] })).map((e) => e.type).sort()).toEqual(["a", "b"]);
   });
 });

@@ -21,7 +21,17 @@ describe("Nest 11 compatibility (CommonJS app, require(esm))", () => {
     await writeFile(join(dir, "package.json"), JSON.stringify({ name: "nest11-smoke", private: true }));
     await run(
       "npm",
-      ["install", "--no-audit", "--no-fund", "--ignore-scripts", `./${tarball}`, "@nestjs/common@11", "@nestjs/core@11", "reflect-metadata", "rxjs"],
+      [
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--ignore-scripts",
+        `./${tarball}`,
+        "@nestjs/common@11",
+        "@nestjs/core@11",
+        "reflect-metadata",
+        "rxjs",
+      ],
       { cwd: dir, timeout: INSTALL_TIMEOUT },
     );
     await copyFile(join(import.meta.dirname, "nest11", "smoke.cjs"), join(dir, "smoke.cjs"));

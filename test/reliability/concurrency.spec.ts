@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { Attribute, ConflictError, Dynamite, PrimaryKey, Table, TransactionError, Version, type CreationOptional } from "../../lib/core/index.js";
+import {
+  Attribute,
+  ConflictError,
+  Dynamite,
+  PrimaryKey,
+  Table,
+  TransactionError,
+  Version,
+  type CreationOptional,
+} from "../../lib/core/index.js";
 import { createTestDynamite } from "../helpers/test-dynamite.js";
 
 class Counter extends Table<Counter> {

@@ -39,13 +39,16 @@ describe("differential: where/paginate/count against an in-memory reference eval
       fc.asyncProperty(tableQueryArb, fc.integer({ min: 1, max: 25 }), async (read, pageSize) => {
         const filters = { pk: read.pk, ...(read.sk !== undefined && { sk: read.sk }), ...read.others };
         const options = { order: read.order, skip: read.skip, limit: read.limit, attributes: read.attributes };
-        const keyEquals = typeof read.sk === "number" || (typeof read.sk === "object" && read.sk !== null && Object.keys(read.sk).join() === "=");
+        const keyEquals =
+          typeof read.sk === "number" || (typeof read.sk === "object" && read.sk !== null && Object.keys(read.sk).join() === "=");
         expect(DiffItem.explain(filters).operation).toBe(keyEquals ? "GetItem" : "Query");
         const expected = evaluate(items, { filters, orderBy: "sk", ...options });
         expect(inOrder(await DiffItem.where(filters, options))).toEqual(inOrder(expected));
         expect(await DiffItem.count(filters)).toBe(items.filter((item) => matches(item, filters)).length);
         const pages = await allPages(filters, { order: read.order, attributes: read.attributes }, pageSize);
-        expect(inOrder(pages)).toEqual(inOrder(evaluate(items, { filters, orderBy: "sk", order: read.order, attributes: read.attributes })));
+        expect(inOrder(pages)).toEqual(
+          inOrder(evaluate(items, { filters, orderBy: "sk", order: read.order, attributes: read.attributes })),
+        );
       }),
       RUNS,
     );
@@ -66,7 +69,11 @@ describe("differential: where/paginate/count against an in-memory reference eval
           for (const row of inOrder(rows)) expect(allowed.has(JSON.stringify(row))).toBe(true);
         }
         expect(await DiffItem.count(filters)).toBe(all.length);
-        const pages = await allPages(filters, { attributes: read.attributes ? [...read.attributes, "pk", "sk"] : undefined }, pageSize);
+        const pages = await allPages(
+          filters,
+          { attributes: read.attributes ? [...read.attributes, "pk", "sk"] : undefined },
+          pageSize,
+        );
         expect(asSet(pages)).toEqual(asSet(all));
       }),
       RUNS,
@@ -103,7 +110,7 @@ describe("differential regressions (counterexamples found with seed 42)", () => 
     expect(DiffItem.explain({ pk: "r", sk: { ">": 5, "<": 9 } }).residualFilter).toBe("#n0 < :v0");
   });
 
-  it("regression: `sk: { \">=\": 9, \"<=\": 6 }` on a Query returns nothing instead of a reversed BETWEEN DynamoDB refuses", async () => {
+  it('regression: `sk: { ">=": 9, "<=": 6 }` on a Query returns nothing instead of a reversed BETWEEN DynamoDB refuses', async () => {
     expect(await DiffItem.where({ pk: "r", sk: { ">=": 9, "<=": 6 } })).toEqual([]);
     const page = await DiffItem.paginate({ pk: "r", sk: { ">=": 9, "<=": 6 } }, { limit: 2 });
     expect(page).toEqual({ items: [] });

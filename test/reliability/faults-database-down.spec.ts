@@ -55,8 +55,10 @@ describe("faults: DynamoDB Local stopped mid-write and restarted on the same dat
     const stored = await storedIds("m");
     const reported = new Set(failure.keys.map((key) => key.id as string));
     const unconfirmed = new Set(failure.unconfirmedKeys.map((key) => key.id as string));
-    console.info(`createMany during an outage: ${stored.size} stored, ${reported.size} reported not written ` +
-      `(${unconfirmed.size} of them in requests cut mid-flight), ${5_000 - stored.size - reported.size + [...reported].filter((id) => stored.has(id)).length} unaccounted`);
+    console.info(
+      `createMany during an outage: ${stored.size} stored, ${reported.size} reported not written ` +
+        `(${unconfirmed.size} of them in requests cut mid-flight), ${5_000 - stored.size - reported.size + [...reported].filter((id) => stored.has(id)).length} unaccounted`,
+    );
     expect(reported.size).toBeGreaterThan(0);
     expect(failure.rows.map((row) => row.id)).toEqual([...reported]);
     for (const row of rows) if (!reported.has(row.id)) expect(stored.has(row.id)).toBe(true);
@@ -76,7 +78,9 @@ describe("faults: DynamoDB Local stopped mid-write and restarted on the same dat
       }),
     );
     const stored = await storedIds("t");
-    console.info(`transaction during an outage: ${outcome instanceof Error ? `failed (${outcome.name})` : "committed"}, ${stored.size} of 100 rows stored`);
+    console.info(
+      `transaction during an outage: ${outcome instanceof Error ? `failed (${outcome.name})` : "committed"}, ${stored.size} of 100 rows stored`,
+    );
     expect([0, 100]).toContain(stored.size);
     expect(stored.size === 100).toBe(!(outcome instanceof Error));
   }, 120_000);

@@ -31,7 +31,9 @@ describe("faults: throttling and 5xx from a fault-injecting middleware follow th
 
   it("a 500 on every attempt surfaces after exactly maxAttempts as the SDK's typed service error; nothing written", async () => {
     const { seen, remove } = inject("PutItemCommand", 99, () => serviceError("InternalServerError", 500));
-    const error = (await Ledger.create({ id: "never", amount: 1 }).catch((e: unknown) => e)) as Error & { $metadata: { attempts: number } };
+    const error = (await Ledger.create({ id: "never", amount: 1 }).catch((e: unknown) => e)) as Error & {
+      $metadata: { attempts: number };
+    };
     remove();
     expect(seen.attempts).toBe(3);
     expect(error.name).toBe("InternalServerError");
@@ -41,7 +43,9 @@ describe("faults: throttling and 5xx from a fault-injecting middleware follow th
 
   it("throttling of every BatchWriteItem attempt: createMany throws a BatchWriteError naming all the rows of the throttled requests", async () => {
     const rows = Array.from({ length: 60 }, (_, i) => ({ id: `b${i}`, amount: i }));
-    const { seen, remove } = inject("BatchWriteItemCommand", 99, () => serviceError("ProvisionedThroughputExceededException", 400));
+    const { seen, remove } = inject("BatchWriteItemCommand", 99, () =>
+      serviceError("ProvisionedThroughputExceededException", 400),
+    );
     const error = await Ledger.createMany(rows).catch((e: unknown) => e);
     remove();
     expect(error).toBeInstanceOf(BatchWriteError);

@@ -32,7 +32,11 @@ describe("load: the Nest sample under 2,000 concurrent creates", () => {
       amount: 2_000,
       method: "POST",
       headers: { "content-type": "application/json" },
-      requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify({ email: `u${n}@example.com`, name: `User ${n++}` }) }) }],
+      requests: [
+        {
+          setupRequest: (request) => ({ ...request, body: JSON.stringify({ email: `u${n}@example.com`, name: `User ${n++}` }) }),
+        },
+      ],
     });
     const rssAfter = process.memoryUsage().rss;
     console.info(

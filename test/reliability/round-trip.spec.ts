@@ -20,17 +20,40 @@ const scalar = fc.oneof(
   fc.boolean(),
   fc.constant(null),
   fc.integer({ min: -(2 ** 53 - 1), max: 2 ** 53 - 1 }),
-  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }).filter((n) => !Object.is(n, -0) && (n === 0 || Math.abs(n) >= 1e-130)),
+  fc
+    .double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 })
+    .filter((n) => !Object.is(n, -0) && (n === 0 || Math.abs(n) >= 1e-130)),
   fc.constantFrom(9007199254740991, -9007199254740991, 1e-130, -1e-130, 1.7976931348623157e-100, 0.1 + 0.2),
   fc.uint8Array({ maxLength: 16 }),
 );
 const set = fc.oneof(
-  fc.uniqueArray(unicode.filter((s) => s !== ""), { minLength: 1, maxLength: 4 }).map((v) => new Set(v)),
+  fc
+    .uniqueArray(
+      unicode.filter((s) => s !== ""),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((v) => new Set(v)),
   fc.uniqueArray(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 4 }).map((v) => new Set(v)),
-  fc.uniqueArray(fc.uint8Array({ minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3, selector: (b) => Buffer.from(b).toString("hex") }).map((v) => new Set(v)),
+  fc
+    .uniqueArray(fc.uint8Array({ minLength: 1, maxLength: 4 }), {
+      minLength: 1,
+      maxLength: 3,
+      selector: (b) => Buffer.from(b).toString("hex"),
+    })
+    .map((v) => new Set(v)),
 );
 const { value: valueArb } = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small" }, scalar, set, fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(unicode.filter((k) => k !== ""), tie("value"), { maxKeys: 4 })),
+  value: fc.oneof(
+    { depthSize: "small" },
+    scalar,
+    set,
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.dictionary(
+      unicode.filter((k) => k !== ""),
+      tie("value"),
+      { maxKeys: 4 },
+    ),
+  ),
 }));
 /** Integers of up to 38 digits: beyond what a JavaScript number holds, within DynamoDB's precision. */
 const digits38 = fc.bigInt({ min: -(10n ** 38n) + 1n, max: 10n ** 38n - 1n }).map(String);

@@ -30,26 +30,17 @@ function checkoutsFor(users: string[], products: string[]): Checkout[] {
   }));
 }
 
-async function createAll(
-  url: string,
-  path: string,
-  bodies: object[],
-): Promise<string[]> {
-  const outcomes = await mapLimited(bodies, 20, (body) =>
-    postJson(`${url}${path}`, body, 20_000),
-  );
+async function createAll(url: string, path: string, bodies: object[]): Promise<string[]> {
+  const outcomes = await mapLimited(bodies, 20, (body) => postJson(`${url}${path}`, body, 20_000));
   const failed = outcomes.find((outcome) => outcome.status !== 201);
-  if (failed)
-    throw new Error(`seeding POST ${path} failed: ${JSON.stringify(failed)}`);
+  if (failed) throw new Error(`seeding POST ${path} failed: ${JSON.stringify(failed)}`);
   return outcomes.map((outcome) => outcome.body.id);
 }
 
 /** The process's exit, or undefined when it is still running after `timeoutMs`. */
 async function exitWithin(sample: SampleProcess, timeoutMs: number) {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>(
-    (resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)),
-  );
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
   try {
     return await Promise.race([sample.exited, timeout]);
   } finally {
@@ -57,18 +48,11 @@ async function exitWithin(sample: SampleProcess, timeoutMs: number) {
   }
 }
 
-type Fate =
-  | "committed"
-  | "refused, absent"
-  | "refused, stored"
-  | "cut, absent"
-  | "cut, stored";
+type Fate = "committed" | "refused, absent" | "refused, stored" | "cut, absent" | "cut, stored";
 
 /** Checks one request against the stored rows: its order is there with both lines exactly, or nothing of it is. */
 function fateOf(checkout: Checkout, outcome: Outcome, shop: StoredShop): Fate {
-  const orders = shop.orders.filter(
-    (order) => order.user_id === checkout.user_id,
-  );
+  const orders = shop.orders.filter((order) => order.user_id === checkout.user_id);
   expect(orders.length).toBeLessThanOrEqual(1);
   const order = orders[0];
   if (outcome.status === 201) expect(order?.id).toBe(outcome.body.id);
@@ -76,12 +60,8 @@ function fateOf(checkout: Checkout, outcome: Outcome, shop: StoredShop): Fate {
     const lines = shop.items
       .filter((item) => item.order_id === order.id)
       .map(({ product_id, quantity }) => ({ product_id, quantity }));
-    expect(
-      lines.sort((a, b) => a.product_id.localeCompare(b.product_id)),
-    ).toEqual(
-      [...checkout.items].sort((a, b) =>
-        a.product_id.localeCompare(b.product_id),
-      ),
+    expect(lines.sort((a, b) => a.product_id.localeCompare(b.product_id))).toEqual(
+      [...checkout.items].sort((a, b) => a.product_id.localeCompare(b.product_id)),
     );
   }
   if (outcome.status === 201) return "committed";
@@ -110,11 +90,7 @@ describe("SIGTERM during 200 in-flight @Transactional checkouts (the sample as a
       AWS_SECRET_ACCESS_KEY: "local",
       AWS_REGION: "us-east-1",
     });
-    await waitForOutput(
-      sample,
-      new RegExp(`Sample app: http://localhost:${port}`),
-      20_000,
-    );
+    await waitForOutput(sample, new RegExp(`Sample app: http://localhost:${port}`), 20_000);
     const url = `http://127.0.0.1:${port}`;
 
     const products = await createAll(
@@ -137,9 +113,7 @@ describe("SIGTERM during 200 in-flight @Transactional checkouts (the sample as a
     const checkouts = checkoutsFor(users, products);
     const processes = [sample.child.pid!, ...descendantsOf(sample.child.pid!)];
 
-    const burst = await runBurst(url, checkouts, ANSWERED_BEFORE_SIGTERM, () =>
-      sample!.child.kill("SIGTERM"),
-    );
+    const burst = await runBurst(url, checkouts, ANSWERED_BEFORE_SIGTERM, () => sample!.child.kill("SIGTERM"));
     const exit = await exitWithin(sample, 30_000);
     expect(exit).toEqual({ code: 0, signal: null, at: expect.any(Number) });
     expect(sample.output()).toContain("SIGTERM: closing the app");
@@ -147,22 +121,13 @@ describe("SIGTERM during 200 in-flight @Transactional checkouts (the sample as a
     expect(processes.filter(isRunning)).toEqual([]);
 
     const shop = await readStoredShop(accessKeyId);
-    const fates = checkouts.map((checkout, i) =>
-      fateOf(checkout, burst.outcomes[i]!, shop),
-    );
+    const fates = checkouts.map((checkout, i) => fateOf(checkout, burst.outcomes[i]!, shop));
     // no line or stock decrement without its order: every item belongs to a stored order of the burst
     const orderIds = new Set(shop.orders.map((order) => order.id));
-    expect(shop.items.filter((item) => !orderIds.has(item.order_id))).toEqual(
-      [],
-    );
-    expect(shop.orders).toHaveLength(
-      fates.filter((fate) => fate === "committed" || fate.endsWith("stored"))
-        .length,
-    );
+    expect(shop.items.filter((item) => !orderIds.has(item.order_id))).toEqual([]);
+    expect(shop.orders).toHaveLength(fates.filter((fate) => fate === "committed" || fate.endsWith("stored")).length);
     for (const product of shop.products) {
-      const sold = shop.items
-        .filter((item) => item.product_id === product.id)
-        .reduce((sum, item) => sum + item.quantity, 0);
+      const sold = shop.items.filter((item) => item.product_id === product.id).reduce((sum, item) => sum + item.quantity, 0);
       expect({ id: product.id, stock: product.stock }).toEqual({
         id: product.id,
         stock: STOCK - sold,
@@ -171,9 +136,7 @@ describe("SIGTERM during 200 in-flight @Transactional checkouts (the sample as a
     expect(shop.products).toHaveLength(PRODUCTS);
 
     const count = (fate: Fate) => fates.filter((f) => f === fate).length;
-    const statuses = [
-      ...new Set(burst.outcomes.map((o) => o.status ?? o.error)),
-    ].join(", ");
+    const statuses = [...new Set(burst.outcomes.map((o) => o.status ?? o.error))].join(", ");
     console.info(
       `sigterm: ${burst.pendingAtSignal} of ${REQUESTS} unanswered at SIGTERM; committed ${count("committed")}, ` +
         `refused ${count("refused, absent")} (+${count("refused, stored")} stored), cut ${count("cut, absent")} (+${count("cut, stored")} stored); ` +
@@ -184,9 +147,7 @@ describe("SIGTERM during 200 in-flight @Transactional checkouts (the sample as a
     // shutdown drained what the server had accepted: every answer is a real one (201/409, never a 5xx
     // from a closed client); a connection the server had not read yet may be reset, and then
     // (checked by the fates above) its checkout is absent or complete, never partial
-    expect(
-      burst.outcomes.filter((o) => o.status !== undefined && o.status !== 201 && o.status !== 409),
-    ).toEqual([]);
+    expect(burst.outcomes.filter((o) => o.status !== undefined && o.status !== 201 && o.status !== 409)).toEqual([]);
     const connectionCut = new Set(["ECONNRESET", "EPIPE", "ECONNREFUSED", "ECONNABORTED"]);
     expect(burst.outcomes.filter((o) => o.status === undefined && !connectionCut.has(o.error ?? ""))).toEqual([]);
   }, 60_000);

@@ -54,7 +54,12 @@ export async function batchGetItems(
   return found;
 }
 
-async function getChunk(doc: DynamoDBDocumentClient, model: ModelMetadata, keys: Item[], options: BatchGetOptions): Promise<Item[]> {
+async function getChunk(
+  doc: DynamoDBDocumentClient,
+  model: ModelMetadata,
+  keys: Item[],
+  options: BatchGetOptions,
+): Promise<Item[]> {
   const policy = options.retry ?? DEFAULT_RETRY_POLICY;
   const items: Item[] = [];
   let pending = keys;

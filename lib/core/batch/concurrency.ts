@@ -3,7 +3,11 @@
  * After the first failure nothing new starts, and the call rejects only once the calls in flight
  * have settled, so no request of it is still running when the caller sees the error.
  */
-export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = Array.from({ length: items.length });
   let next = 0;
   let failure: { error: unknown } | undefined;

@@ -37,8 +37,13 @@ const isTransaction = (value: unknown): value is TransactionContext =>
  * BatchWriteItem 25 a request (or conditional puts with `ifNotExists`). Rows still unwritten after
  * the retries are reported, exactly, by a BatchWriteError.
  */
-export async function createManyRows<M>(model: ModelMetadata, rows: Row[], txOrOptions?: TransactionContext | CreateManyOptions): Promise<M[]> {
-  if (!Array.isArray(rows)) throw ValidationError.of(model.name, "(rows)", "createMany", "createMany(rows) needs an array of rows");
+export async function createManyRows<M>(
+  model: ModelMetadata,
+  rows: Row[],
+  txOrOptions?: TransactionContext | CreateManyOptions,
+): Promise<M[]> {
+  if (!Array.isArray(rows))
+    throw ValidationError.of(model.name, "(rows)", "createMany", "createMany(rows) needs an array of rows");
   const tx = isTransaction(txOrOptions) ? txOrOptions : currentTransaction();
   const options: CreateManyOptions = isTransaction(txOrOptions) ? {} : (txOrOptions ?? {});
   const Model = model.target as new (data: Row) => M & Row;
@@ -69,7 +74,12 @@ function buildActions(model: ModelMetadata, instances: Row[]): WriteAction[] {
       const id = keyId(model, action.key);
       const first = seen.get(id);
       if (first !== undefined) {
-        issues.push({ model: model.name, attribute: `rows[${index}]`, rule: "uniqueKey", message: `repeats the key ${describeKey(action.key)} of rows[${first}]` });
+        issues.push({
+          model: model.name,
+          attribute: `rows[${index}]`,
+          rule: "uniqueKey",
+          message: `repeats the key ${describeKey(action.key)} of rows[${first}]`,
+        });
       }
       seen.set(id, index);
       actions.push(action);
@@ -89,9 +99,10 @@ async function batchPut(model: ModelMetadata, rows: Row[], actions: WriteAction[
   const failed: number[] = [];
   actions.forEach((action, index) => (unwritten.has(keyId(model, action.key)) ? failed.push(index) : action.onCommitted?.()));
   if (!failed.length) return;
-  const why = error === undefined
-    ? `were still unprocessed after ${policy.maxAttempts} BatchWriteItem attempts (throttling?)`
-    : `were not written because a BatchWriteItem request failed (${(error as Error)?.message ?? String(error)})`;
+  const why =
+    error === undefined
+      ? `were still unprocessed after ${policy.maxAttempts} BatchWriteItem attempts (throttling?)`
+      : `were not written because a BatchWriteItem request failed (${(error as Error)?.message ?? String(error)})`;
   const maybe = unconfirmed.size
     ? ` ${unconfirmed.size} of them were in a request that got no answer and may have been written (see error.unconfirmedKeys); putting them again is safe.`
     : "";
@@ -101,7 +112,10 @@ async function batchPut(model: ModelMetadata, rows: Row[], actions: WriteAction[
     model.name,
     failed.map((index) => rows[index]),
     failed.map((index) => actions[index].key),
-    { cause: error, unconfirmedKeys: actions.filter((action) => unconfirmed.has(keyId(model, action.key))).map((action) => action.key) },
+    {
+      cause: error,
+      unconfirmedKeys: actions.filter((action) => unconfirmed.has(keyId(model, action.key))).map((action) => action.key),
+    },
   );
 }
 

@@ -1,4 +1,10 @@
-import type { AttributeDefinition, CreateTableCommandInput, GlobalSecondaryIndex, KeySchemaElement, Projection } from "@aws-sdk/client-dynamodb";
+import type {
+  AttributeDefinition,
+  CreateTableCommandInput,
+  GlobalSecondaryIndex,
+  KeySchemaElement,
+  Projection,
+} from "@aws-sdk/client-dynamodb";
 import type { IndexMetadata, ModelMetadata } from "../metadata/model-metadata.js";
 import { indexesOf } from "../metadata/relation-resolution.js";
 
@@ -46,5 +52,9 @@ export function attributeDefinitions(model: ModelMetadata, properties: string[])
 
 /** The CreateTable/UpdateTable definition of one GSI. */
 export function gsiDefinition(model: ModelMetadata, index: IndexMetadata): GlobalSecondaryIndex {
-  return { IndexName: index.name, KeySchema: keySchema(model, index.partitionKey, index.sortKey), Projection: projectionOf(index) };
+  return {
+    IndexName: index.name,
+    KeySchema: keySchema(model, index.partitionKey, index.sortKey),
+    Projection: projectionOf(index),
+  };
 }

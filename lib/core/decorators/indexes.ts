@@ -27,7 +27,9 @@ function typeOf(type?: NumberConstructor | StringConstructor): KeyType | undefin
  * with the table or adds it to an existing table; `where({ attr: value })` queries it.
  * @example `@GlobalIndex({ sortKey: "createdAt" }) declare email: string;`
  */
-export function GlobalIndex(options: GlobalIndexOptions & { type?: NumberConstructor | StringConstructor } = {}): PropertyDecorator {
+export function GlobalIndex(
+  options: GlobalIndexOptions & { type?: NumberConstructor | StringConstructor } = {},
+): PropertyDecorator {
   return (prototype: object, propertyKey: string | symbol) => {
     const model = metadataFor(prototype.constructor);
     const property = String(propertyKey);
@@ -35,7 +37,13 @@ export function GlobalIndex(options: GlobalIndexOptions & { type?: NumberConstru
     attribute.designType ??= Reflect.getMetadata?.("design:type", prototype, propertyKey);
     attribute.explicitType = typeOf(options.type) ?? attribute.explicitType;
     const name = options.name ?? (options.sortKey ? `GSI_${property}_${options.sortKey}` : `GSI_${property}`);
-    model.indexes.push({ name, kind: "GSI", partitionKey: property, sortKey: options.sortKey, projection: options.projection ?? "ALL" });
+    model.indexes.push({
+      name,
+      kind: "GSI",
+      partitionKey: property,
+      sortKey: options.sortKey,
+      projection: options.projection ?? "ALL",
+    });
   };
 }
 

@@ -25,7 +25,8 @@ export function isOperator(op: unknown): op is Operator {
 export function renderCondition(condition: Condition, builder: ExpressionBuilder): string {
   const name = builder.name(condition.column);
   // callers parenthesize each condition they AND together; DynamoDB refuses redundant parentheses
-  if (condition.orMissing) return `attribute_not_exists(${name}) OR ${renderCondition({ ...condition, orMissing: false }, builder)}`;
+  if (condition.orMissing)
+    return `attribute_not_exists(${name}) OR ${renderCondition({ ...condition, orMissing: false }, builder)}`;
   const { op, value } = condition;
   if (value === null && (op === "=" || op === "!=")) {
     return op === "=" ? `attribute_not_exists(${name})` : `attribute_exists(${name})`;
@@ -67,13 +68,20 @@ function renderIn(name: string, values: unknown[], builder: ExpressionBuilder): 
 /** Joins conditions with AND; undefined when there are none. */
 export function renderAll(conditions: Condition[], builder: ExpressionBuilder): string | undefined {
   if (!conditions.length) return undefined;
-  return conditions.map((c) => (conditions.length > 1 ? `(${renderCondition(c, builder)})` : renderCondition(c, builder))).join(" AND ");
+  return conditions
+    .map((c) => (conditions.length > 1 ? `(${renderCondition(c, builder)})` : renderCondition(c, builder)))
+    .join(" AND ");
 }
 
 /** Checks an operator and its operand shape; throws before any request. */
 export function assertOperand(model: string, property: string, op: unknown, value: unknown): asserts op is Operator {
   if (!isOperator(op)) {
-    throw ValidationError.of(model, property, "operator", `unknown operator ${JSON.stringify(op)}; use one of ${OPERATORS.join(" ")}`);
+    throw ValidationError.of(
+      model,
+      property,
+      "operator",
+      `unknown operator ${JSON.stringify(op)}; use one of ${OPERATORS.join(" ")}`,
+    );
   }
   if ((op === "in" || op === "not-in") && (!Array.isArray(value) || value.length === 0)) {
     throw ValidationError.of(model, property, op, `"${op}" needs a non-empty array of values`);
@@ -82,7 +90,12 @@ export function assertOperand(model: string, property: string, op: unknown, valu
     throw ValidationError.of(model, property, op, `"between" needs [low, high]`);
   }
   if (op === "between" && reversed((value as unknown[])[0], (value as unknown[])[1])) {
-    throw ValidationError.of(model, property, op, `"between" needs low <= high, got ${JSON.stringify(value)}; DynamoDB refuses reversed bounds`);
+    throw ValidationError.of(
+      model,
+      property,
+      op,
+      `"between" needs low <= high, got ${JSON.stringify(value)}; DynamoDB refuses reversed bounds`,
+    );
   }
 }
 

@@ -14,7 +14,8 @@ export type TxOrWriteOptions = TransactionContext | WriteOptions;
 /** Splits the last argument of a write into the explicit transaction and the hook switch. */
 export function resolveWriteOptions(txOrOptions?: TxOrWriteOptions): { tx?: TransactionContext; hooks: boolean } {
   if (!txOrOptions) return { hooks: true };
-  if (typeof (txOrOptions as TransactionContext).enqueue === "function") return { tx: txOrOptions as TransactionContext, hooks: true };
+  if (typeof (txOrOptions as TransactionContext).enqueue === "function")
+    return { tx: txOrOptions as TransactionContext, hooks: true };
   const options = txOrOptions as WriteOptions;
   return { tx: options.tx, hooks: options.hooks !== false };
 }

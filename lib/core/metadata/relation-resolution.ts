@@ -45,7 +45,9 @@ function requiredTarget(owner: ModelMetadata, property: string, target: Function
     return requireModelMetadata(target);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    throw new ConfigError(`Relation ${owner.name}.${property} points at a class that is not a usable model. ${error.message}`, { cause: error });
+    throw new ConfigError(`Relation ${owner.name}.${property} points at a class that is not a usable model. ${error.message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -76,6 +78,12 @@ export function indexesOf(model: ModelMetadata): IndexMetadata[] {
   const derived = [...foreignKeys]
     .filter((fk) => fk !== model.partitionKey && !covered.has(fk))
     .sort()
-    .map((fk, i): IndexMetadata => ({ name: `GSI${i + 1}_${fk}`, kind: "GSI", partitionKey: fk, projection: "ALL", fromRelation: true }));
+    .map((fk, i): IndexMetadata => ({
+      name: `GSI${i + 1}_${fk}`,
+      kind: "GSI",
+      partitionKey: fk,
+      projection: "ALL",
+      fromRelation: true,
+    }));
   return [...declared, ...derived];
 }

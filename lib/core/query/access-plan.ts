@@ -47,7 +47,13 @@ const SORT_KEY_OPS = new Set(["=", "<", "<=", ">", ">=", "between", "begins-with
 export function planAccess(spec: ReadSpec): AccessPlan {
   const { model, clauses } = spec;
   const trash = [trashCondition(model, spec.scope), ttlCondition(model)].filter((c): c is Condition => c !== undefined);
-  const base = { model, keys: [], keyConditions: [], scanIndexForward: spec.order !== "DESC", consistentRead: spec.consistentRead };
+  const base = {
+    model,
+    keys: [],
+    keyConditions: [],
+    scanIndexForward: spec.order !== "DESC",
+    consistentRead: spec.consistentRead,
+  };
   const lookup = keyLookup(model, clauses);
   if (lookup) {
     const filters = conditionsOf(model, clauses, lookup.used, trash);
@@ -56,8 +62,12 @@ export function planAccess(spec: ReadSpec): AccessPlan {
   const query = queryOf(model, clauses);
   if (query) {
     if (query.source.index?.kind === "GSI" && spec.consistentRead) {
-      throw ValidationError.of(model.name, query.source.partitionKey, "consistentRead",
-        `is queried through the global secondary index ${query.source.index.name}, which cannot be read consistently; drop consistentRead`);
+      throw ValidationError.of(
+        model.name,
+        query.source.partitionKey,
+        "consistentRead",
+        `is queried through the global secondary index ${query.source.index.name}, which cannot be read consistently; drop consistentRead`,
+      );
     }
     const conditions = conditionsOf(model, clauses, query.used, trash);
     const keyColumns = new Set([query.source.partitionKey, query.source.sortKey].filter(Boolean).map((p) => model.columnOf(p!)));
@@ -82,7 +92,8 @@ function keyLookup(model: ModelMetadata, clauses: FilterClause[]) {
   const partition = clauses.find((clause) => isKeyMatch(clause, model.partitionKey));
   const sort = model.sortKey ? clauses.find((clause) => isKeyMatch(clause, model.sortKey)) : undefined;
   if (!partition || (model.sortKey && !sort)) return undefined;
-  const valuesOf = (clause?: FilterClause) => (!clause ? [undefined] : clause.op === "in" ? (clause.value as unknown[]) : [clause.value]);
+  const valuesOf = (clause?: FilterClause) =>
+    !clause ? [undefined] : clause.op === "in" ? (clause.value as unknown[]) : [clause.value];
   const keys = new Map<string, Record<string, unknown>>();
   for (const p of valuesOf(partition)) {
     for (const s of valuesOf(sort)) {

@@ -39,7 +39,12 @@ export function encodeCursor(scope: CursorScope, position: CursorPosition): stri
 export function decodeCursor(scope: CursorScope, cursor: unknown): CursorPosition {
   const model = scope.model;
   const invalid = (why: string) =>
-    ValidationError.of(model.name, "(cursor)", "cursor", `${why}; pass the cursor of the previous page of this same read, unchanged`);
+    ValidationError.of(
+      model.name,
+      "(cursor)",
+      "cursor",
+      `${why}; pass the cursor of the previous page of this same read, unchanged`,
+    );
   if (typeof cursor !== "string" || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid("is not a cursor string");
   let payload: CursorPayload;
   try {
@@ -49,8 +54,10 @@ export function decodeCursor(scope: CursorScope, cursor: unknown): CursorPositio
   } catch (cause) {
     throw invalid(`was altered or is not a Dynamite cursor (${(cause as Error).message})`);
   }
-  if (payload.m !== model.name || payload.t !== model.tableName) throw invalid(`belongs to ${payload.m} (table ${payload.t}), not ${model.name}`);
-  if (payload.i !== (scope.index ?? null) || payload.o !== scope.order) throw invalid("belongs to a read on another index or in another order");
+  if (payload.m !== model.name || payload.t !== model.tableName)
+    throw invalid(`belongs to ${payload.m} (table ${payload.t}), not ${model.name}`);
+  if (payload.i !== (scope.index ?? null) || payload.o !== scope.order)
+    throw invalid("belongs to a read on another index or in another order");
   if (payload.n !== undefined) {
     if (!Number.isInteger(payload.n) || payload.n < 0) throw invalid("holds a bad offset");
     return { offset: payload.n };
@@ -59,6 +66,7 @@ export function decodeCursor(scope: CursorScope, cursor: unknown): CursorPositio
   const columns = Object.keys(key ?? {}).sort();
   const expected = [...scope.keyColumns].sort();
   const scalar = (value: unknown) => typeof value === "string" || typeof value === "number";
-  if (!key || columns.join() !== expected.join() || !Object.values(key).every(scalar)) throw invalid("holds a key of another shape");
+  if (!key || columns.join() !== expected.join() || !Object.values(key).every(scalar))
+    throw invalid("holds a key of another shape");
   return { key };
 }

@@ -40,7 +40,11 @@ export function explainRead(model: ModelMetadata, filters: Filters, options: Que
     ...(input.IndexName && { index: input.IndexName }),
     ...(input.KeyConditionExpression && { keyCondition: input.KeyConditionExpression }),
     ...(input.FilterExpression && { filter: input.FilterExpression }),
-    ...(residualFilter && { residualFilter, residualNames: keyBuilder.attributes().ExpressionAttributeNames, residualValues: keyBuilder.attributes().ExpressionAttributeValues }),
+    ...(residualFilter && {
+      residualFilter,
+      residualNames: keyBuilder.attributes().ExpressionAttributeNames,
+      residualValues: keyBuilder.attributes().ExpressionAttributeValues,
+    }),
     ...(input.ProjectionExpression && { projection: input.ProjectionExpression }),
     ...(input.ScanIndexForward !== undefined && { scanIndexForward: input.ScanIndexForward }),
     ...(input.ExpressionAttributeNames && { names: input.ExpressionAttributeNames }),
@@ -50,5 +54,8 @@ export function explainRead(model: ModelMetadata, filters: Filters, options: Que
 
 function builderMaps(builder: ExpressionBuilder): Pick<QueryPlan, "names" | "values"> {
   const { ExpressionAttributeNames, ExpressionAttributeValues } = builder.attributes();
-  return { ...(ExpressionAttributeNames && { names: ExpressionAttributeNames }), ...(ExpressionAttributeValues && { values: ExpressionAttributeValues }) };
+  return {
+    ...(ExpressionAttributeNames && { names: ExpressionAttributeNames }),
+    ...(ExpressionAttributeValues && { values: ExpressionAttributeValues }),
+  };
 }

@@ -10,7 +10,8 @@ import { ttlCondition } from "./ttl-scope.js";
 
 /** Rows by primary keys (BatchGetItem, 100 keys a request), in the order of the keys; missing keys left out. */
 export async function findManyByKeys<M>(model: ModelMetadata, keys: Array<Record<string, unknown>>): Promise<M[]> {
-  if (!Array.isArray(keys)) throw ValidationError.of(model.name, "(keys)", "findMany", "findMany(keys) needs an array of primary keys");
+  if (!Array.isArray(keys))
+    throw ValidationError.of(model.name, "(keys)", "findMany", "findMany(keys) needs an array of primary keys");
   if (!keys.length) return [];
   const unique = new Map<string, Record<string, unknown>>();
   for (const key of keys) {

@@ -35,7 +35,8 @@ function matches(item: Item, { column, op, value, orMissing }: Condition): boole
       return (order(actual, low) ?? -1) >= 0 && (order(actual, high) ?? 1) <= 0;
     }
     case "begins-with":
-      if (actual instanceof Uint8Array && value instanceof Uint8Array) return Buffer.from(actual).subarray(0, value.length).equals(value);
+      if (actual instanceof Uint8Array && value instanceof Uint8Array)
+        return Buffer.from(actual).subarray(0, value.length).equals(value);
       return typeof actual === "string" && typeof value === "string" && actual.startsWith(value);
     case "contains":
       return contains(actual, value);

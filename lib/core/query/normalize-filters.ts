@@ -6,7 +6,20 @@ import { assertStorable } from "../serialization/storable-value.js";
 import type { FilterClause, Filters, QueryOptions } from "./query-types.js";
 
 /** Operator spellings of other ORMs; recognised only to be refused with the right name. */
-const OPERATOR_ALIASES = new Set(["eq", "ne", "gt", "gte", "lt", "lte", "like", "notIn", "beginsWith", "startsWith", "$eq", "$in"]);
+const OPERATOR_ALIASES = new Set([
+  "eq",
+  "ne",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "like",
+  "notIn",
+  "beginsWith",
+  "startsWith",
+  "$eq",
+  "$in",
+]);
 
 function isOperatorMap(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date) return false;

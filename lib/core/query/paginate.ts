@@ -18,11 +18,21 @@ import type { Page, PaginateOptions } from "./read-types.js";
  */
 export async function paginateRows<M>(model: ModelMetadata, filters: Filters, options: PaginateOptions): Promise<Page<M>> {
   if (typeof options !== "object" || options === null) {
-    throw ValidationError.of(model.name, "(options)", "paginate", "paginate(filters, { limit, cursor? }) needs an options object");
+    throw ValidationError.of(
+      model.name,
+      "(options)",
+      "paginate",
+      "paginate(filters, { limit, cursor? }) needs an options object",
+    );
   }
   const { limit, cursor, ...readOptions } = options;
   if (!Number.isInteger(limit) || limit < 1) {
-    throw ValidationError.of(model.name, "(limit)", "limit", `paginate needs a positive integer limit, got ${JSON.stringify(limit)}`);
+    throw ValidationError.of(
+      model.name,
+      "(limit)",
+      "limit",
+      `paginate needs a positive integer limit, got ${JSON.stringify(limit)}`,
+    );
   }
   const spec = buildReadSpec(model, clausesOf(model, filters ?? {}), readOptions);
   assertIncludable(spec);
@@ -31,7 +41,12 @@ export async function paginateRows<M>(model: ModelMetadata, filters: Filters, op
   const position: CursorPosition | undefined = cursor === undefined ? undefined : decodeCursor(scope, cursor);
   const keyLookup = plan.operation === "GetItem" || plan.operation === "BatchGetItem";
   if (position && keyLookup !== "offset" in position) {
-    throw ValidationError.of(model.name, "(cursor)", "cursor", "belongs to a read with another access plan; pass the cursor of this same read");
+    throw ValidationError.of(
+      model.name,
+      "(cursor)",
+      "cursor",
+      "belongs to a read with another access plan; pass the cursor of this same read",
+    );
   }
   let rows: M[];
   let next: CursorPosition | undefined;

@@ -37,7 +37,12 @@ export async function readMany<M>(model: ModelMetadata, args: unknown[], scope: 
  * `first(...)` / `last(...)`. On a Query, `last` is the same read in the other direction with
  * Limit 1; a Scan or key lookup has no key order to reverse, so `last` reads every match.
  */
-export async function readOne<M>(model: ModelMetadata, args: unknown[], fromEnd: boolean, scope: TrashScope = "default"): Promise<M | undefined> {
+export async function readOne<M>(
+  model: ModelMetadata,
+  args: unknown[],
+  fromEnd: boolean,
+  scope: TrashScope = "default",
+): Promise<M | undefined> {
   const spec = specOfArgs(model, args, scope);
   if (!fromEnd) return (await readRows<M>({ ...spec, limit: 1 }))[0];
   if (planAccess(spec).operation === "Query") {

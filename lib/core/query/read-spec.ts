@@ -28,11 +28,17 @@ const READ_OPTION_KEYS = new Set(["order", "skip", "limit", "attributes", "inclu
 const INCLUDE_OPTION_KEYS = new Set(["where", "attributes", "order", "skip", "limit", "include"]);
 
 /** Validates filters and options (recursively through `include`); throws ValidationError before any request. */
-export function buildReadSpec(model: ModelMetadata, clauses: FilterClause[], options: QueryOptions = {}, scope: TrashScope = "default"): ReadSpec {
+export function buildReadSpec(
+  model: ModelMetadata,
+  clauses: FilterClause[],
+  options: QueryOptions = {},
+  scope: TrashScope = "default",
+): ReadSpec {
   const fail = (attribute: string, rule: string, message: string) => ValidationError.of(model.name, attribute, rule, message);
   if (typeof options !== "object" || options === null) throw fail("(options)", "options", "read options must be an object");
   for (const key of Object.keys(options)) {
-    if (!READ_OPTION_KEYS.has(key)) throw fail(key, "option", `is not a read option; use one of ${[...READ_OPTION_KEYS].join(", ")}`);
+    if (!READ_OPTION_KEYS.has(key))
+      throw fail(key, "option", `is not a read option; use one of ${[...READ_OPTION_KEYS].join(", ")}`);
   }
   return {
     model,
@@ -104,7 +110,12 @@ function includeNode(model: ModelMetadata, name: string, value: true | IncludeOp
   }
   for (const key of Object.keys(options)) {
     if (!INCLUDE_OPTION_KEYS.has(key)) {
-      throw ValidationError.of(model.name, name, "include", `"${key}" is not an include option; use ${[...INCLUDE_OPTION_KEYS].join(", ")}`);
+      throw ValidationError.of(
+        model.name,
+        name,
+        "include",
+        `"${key}" is not an include option; use ${[...INCLUDE_OPTION_KEYS].join(", ")}`,
+      );
     }
   }
   const target = relation.targetModel;

@@ -56,7 +56,11 @@ export async function walkPages(
 }
 
 /** Sums Count over every page of a `Select: "COUNT"` read. */
-export async function countPages(doc: DynamoDBDocumentClient, operation: "Query" | "Scan", input: PagedReadInput): Promise<number> {
+export async function countPages(
+  doc: DynamoDBDocumentClient,
+  operation: "Query" | "Scan",
+  input: PagedReadInput,
+): Promise<number> {
   let total = 0;
   let startKey: Item | undefined;
   do {
@@ -67,6 +71,10 @@ export async function countPages(doc: DynamoDBDocumentClient, operation: "Query"
   return total;
 }
 
-function sendPage(doc: DynamoDBDocumentClient, operation: "Query" | "Scan", input: PagedReadInput & { ExclusiveStartKey?: Item; Limit?: number }) {
+function sendPage(
+  doc: DynamoDBDocumentClient,
+  operation: "Query" | "Scan",
+  input: PagedReadInput & { ExclusiveStartKey?: Item; Limit?: number },
+) {
   return operation === "Query" ? doc.send(new QueryCommand(input)) : doc.send(new ScanCommand(input));
 }

@@ -32,13 +32,19 @@ async function loadInclude(parents: Row[], { relation, spec }: IncludeNode): Pro
   const owner = relation.owner;
   const values = distinctValues(owner, parents, relation.localKey);
   // BelongsTo finds one row per value: the spec's skip/limit are for to-many relations
-  const lookupSpec = relation.kind === "belongsTo" ? { ...spec, skip: 0, limit: undefined } : relation.kind === "hasOne" ? { ...spec, limit: 1 } : spec;
+  const lookupSpec =
+    relation.kind === "belongsTo"
+      ? { ...spec, skip: 0, limit: undefined }
+      : relation.kind === "hasOne"
+        ? { ...spec, limit: 1 }
+        : spec;
   const found = await rowsByValue(lookupSpec, relation.foreignKey, values);
   await loadIncludes(found.all, spec.includes);
   stripHidden(found.all, found.hidden);
   for (const parent of parents) {
     const value = parent[relation.localKey];
-    const related = value === undefined || value === null ? [] : (found.groups.get(valueId(owner, relation.localKey, value)) ?? []);
+    const related =
+      value === undefined || value === null ? [] : (found.groups.get(valueId(owner, relation.localKey, value)) ?? []);
     parent[relation.property] = relation.kind === "hasMany" ? related : (related[0] ?? null);
   }
 }
@@ -56,7 +62,8 @@ async function loadManyToMany(parents: Row[], { relation, spec }: IncludeNode): 
   stripHidden(targets.all, targets.hidden);
   for (const parent of parents) {
     const value = parent[relation.localKey];
-    const links = value === undefined || value === null ? [] : (pivots.groups.get(valueId(owner, relation.localKey, value)) ?? []);
+    const links =
+      value === undefined || value === null ? [] : (pivots.groups.get(valueId(owner, relation.localKey, value)) ?? []);
     const related = links
       .map((link) => targets.groups.get(valueId(pivotModel, pivot.targetPivotKey, (link as Row)[pivot.targetPivotKey]))?.[0])
       .filter((row): row is object => row !== undefined);

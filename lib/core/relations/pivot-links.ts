@@ -37,7 +37,12 @@ async function pivotContext(owner: ModelMetadata, instance: object, property: st
   const relation = resolveRelation(owner, property);
   const ownerId = (instance as Row)[relation.localKey];
   if (ownerId === undefined || ownerId === null) {
-    throw ValidationError.of(owner.name, relation.localKey, "key", `is missing, so ${property} cannot be linked; save the row first`);
+    throw ValidationError.of(
+      owner.name,
+      relation.localKey,
+      "key",
+      `is missing, so ${property} cannot be linked; save the row first`,
+    );
   }
   const pivotModel = relation.pivotModel!;
   const spec = buildReadSpec(pivotModel, [{ property: relation.pivot!.localPivotKey, op: "=", value: ownerId }]);
@@ -45,7 +50,8 @@ async function pivotContext(owner: ModelMetadata, instance: object, property: st
   return { relation, pivotModel, ownerId, links };
 }
 
-const targetIdOf = (context: PivotContext, value: unknown) => valueId(context.pivotModel, context.relation.pivot!.targetPivotKey, value);
+const targetIdOf = (context: PivotContext, value: unknown) =>
+  valueId(context.pivotModel, context.relation.pivot!.targetPivotKey, value);
 
 async function addLinks(context: PivotContext, ids: unknown[], tx?: TransactionContext): Promise<unknown[]> {
   const { pivotModel, relation, ownerId } = context;
@@ -60,7 +66,11 @@ async function addLinks(context: PivotContext, ids: unknown[], tx?: TransactionC
   return [...added.values()];
 }
 
-async function removeLinks(context: PivotContext, keep: (targetId: string) => boolean, tx?: TransactionContext): Promise<unknown[]> {
+async function removeLinks(
+  context: PivotContext,
+  keep: (targetId: string) => boolean,
+  tx?: TransactionContext,
+): Promise<unknown[]> {
   const key = context.relation.pivot!.targetPivotKey;
   const doomed = context.links.filter((link) => !keep(targetIdOf(context, link[key])));
   const actions = doomed.map((link) => buildDeleteAction(context.pivotModel, link));
@@ -69,20 +79,38 @@ async function removeLinks(context: PivotContext, keep: (targetId: string) => bo
 }
 
 /** Links `ids` to the instance through the pivot table (ids already linked are left alone). */
-export async function attachRelated(owner: ModelMetadata, instance: object, property: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
+export async function attachRelated(
+  owner: ModelMetadata,
+  instance: object,
+  property: string,
+  ids: unknown[],
+  tx?: TransactionContext,
+): Promise<PivotChange> {
   const context = await pivotContext(owner, instance, property, ids);
   return { attached: await addLinks(context, ids, tx), detached: [] };
 }
 
 /** Removes the pivot rows linking `ids` to the instance. */
-export async function detachRelated(owner: ModelMetadata, instance: object, property: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
+export async function detachRelated(
+  owner: ModelMetadata,
+  instance: object,
+  property: string,
+  ids: unknown[],
+  tx?: TransactionContext,
+): Promise<PivotChange> {
   const context = await pivotContext(owner, instance, property, ids);
   const removed = new Set(ids.map((id) => targetIdOf(context, id)));
   return { attached: [], detached: await removeLinks(context, (id) => !removed.has(id), tx) };
 }
 
 /** Makes `ids` the exact set of linked rows: links the missing ones, unlinks the others. */
-export async function syncRelated(owner: ModelMetadata, instance: object, property: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
+export async function syncRelated(
+  owner: ModelMetadata,
+  instance: object,
+  property: string,
+  ids: unknown[],
+  tx?: TransactionContext,
+): Promise<PivotChange> {
   const context = await pivotContext(owner, instance, property, ids);
   const wanted = new Set(ids.map((id) => targetIdOf(context, id)));
   const detached = await removeLinks(context, (id) => wanted.has(id), tx);

@@ -58,7 +58,9 @@ export async function rowsByValue(spec: ReadSpec, property: string, values: unkn
   const byKey = property === model.partitionKey && !model.sortKey;
   const reads = byKey
     ? [await fetchRows<object>({ ...lookup("in", values), skip: 0, limit: undefined }, { extra: [property] })]
-    : await mapConcurrent(values, contextFor(model).options.concurrency, (value) => fetchRows<object>(lookup("=", value), { extra: [property] }));
+    : await mapConcurrent(values, contextFor(model).options.concurrency, (value) =>
+        fetchRows<object>(lookup("=", value), { extra: [property] }),
+      );
   const all: object[] = [];
   for (const read of reads) {
     for (const row of read.rows) {

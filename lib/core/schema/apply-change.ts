@@ -1,9 +1,4 @@
-import {
-  CreateTableCommand,
-  UpdateTableCommand,
-  UpdateTimeToLiveCommand,
-  type DynamoDBClient,
-} from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { attributeDefinitions, buildCreateTableInput, gsiDefinition } from "../client/table-schema.js";
 import { waitUntilActive } from "../client/table-sync.js";
 import { ConfigError } from "../errors.js";
@@ -33,10 +28,12 @@ async function send(client: DynamoDBClient, model: ModelMetadata, change: Schema
     case "createTable":
       return client.send(new CreateTableCommand(buildCreateTableInput(model)));
     case "enableTtl":
-      return client.send(new UpdateTimeToLiveCommand({
-        TableName: model.tableName,
-        TimeToLiveSpecification: { Enabled: true, AttributeName: change.attribute },
-      }));
+      return client.send(
+        new UpdateTimeToLiveCommand({
+          TableName: model.tableName,
+          TimeToLiveSpecification: { Enabled: true, AttributeName: change.attribute },
+        }),
+      );
     case "addIndex": {
       const index = indexesOf(model).find((candidate) => candidate.name === change.index);
       if (!index) throw new ConfigError(`Model ${model.name} has no index ${change.index} to add to table ${model.tableName}`);

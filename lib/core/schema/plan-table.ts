@@ -15,7 +15,9 @@ export async function planTable(client: DynamoDBClient, model: ModelMetadata): P
   const ttl = model.ttlProperty();
   const description = await describeTable(client, table);
   if (!description) {
-    const changes: SchemaChange[] = [{ kind: "createTable", table, model: model.name, indexes: indexes.map((index) => index.name) }];
+    const changes: SchemaChange[] = [
+      { kind: "createTable", table, model: model.name, indexes: indexes.map((index) => index.name) },
+    ];
     if (ttl) changes.push({ kind: "enableTtl", table, model: model.name, attribute: model.columnOf(ttl) });
     return { changes, warnings: [] };
   }

@@ -19,7 +19,11 @@ export async function planSchema(client: DynamoDBClient, models: ModelMetadata[]
  * Plans each table, reports its drift through `warn`, then makes its changes one at a time
  * (create table, add each missing GSI and wait for ACTIVE, enable TTL). Never drops or changes anything.
  */
-export async function syncSchema(client: DynamoDBClient, models: ModelMetadata[], warn: (message: string) => void): Promise<SyncPlan> {
+export async function syncSchema(
+  client: DynamoDBClient,
+  models: ModelMetadata[],
+  warn: (message: string) => void,
+): Promise<SyncPlan> {
   const plan: SyncPlan = { changes: [], warnings: [] };
   for (const model of models) {
     const table = await planTable(client, model);

@@ -26,8 +26,10 @@ export function assertStorable(model: string, attribute: string, value: unknown,
   if (seen.has(value as object)) fail("a circular structure cannot be stored");
   seen.add(value as object);
   if (value instanceof Set) assertStorableSet(value, fail);
-  else if (!Array.isArray(value) && Object.keys(value as object).includes("")) fail("an attribute name must not be empty (a map holds the key \"\")");
-  const children = value instanceof Set || Array.isArray(value) ? [...(value as Iterable<unknown>)] : Object.values(value as object);
+  else if (!Array.isArray(value) && Object.keys(value as object).includes(""))
+    fail('an attribute name must not be empty (a map holds the key "")');
+  const children =
+    value instanceof Set || Array.isArray(value) ? [...(value as Iterable<unknown>)] : Object.values(value as object);
   for (const child of children) assertStorable(model, attribute, child, seen);
   seen.delete(value as object);
 }
@@ -41,7 +43,8 @@ function assertStorableNumber(value: number, fail: (message: string) => never): 
   if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
     fail(`${value} is beyond ±2^53, which a JavaScript number cannot hold exactly; store it as a string with @Serialize`);
   }
-  if (value !== 0 && Math.abs(value) < SMALLEST_MAGNITUDE) fail(`${value} is outside DynamoDB's number range (magnitude 1E-130 to 1E+126)`);
+  if (value !== 0 && Math.abs(value) < SMALLEST_MAGNITUDE)
+    fail(`${value} is outside DynamoDB's number range (magnitude 1E-130 to 1E+126)`);
 }
 
 /** DynamoDB sets are non-empty and hold one scalar type: strings (SS), numbers (NS) or binaries (BS). */

@@ -51,7 +51,8 @@ function qualifies(model: ModelMetadata, patch: Record<string, unknown>): boolea
 function fullKeyOf(model: ModelMetadata, filters: Filters): Record<string, unknown> | undefined {
   const clauses = clausesOf(model, filters);
   const keys = model.keyProperties();
-  const exact = clauses.length === keys.length && clauses.every((c) => c.op === "=" && c.value !== null && keys.includes(c.property));
+  const exact =
+    clauses.length === keys.length && clauses.every((c) => c.op === "=" && c.value !== null && keys.includes(c.property));
   if (!exact || new Set(clauses.map((c) => c.property)).size !== keys.length) return undefined;
   return extractKey(model, Object.fromEntries(clauses.map((clause) => [clause.property, clause.value])));
 }

@@ -51,14 +51,28 @@ export class Table<T = any> {
   }
 
   static first<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, value: unknown): Promise<M | undefined>;
-  static first<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, op: Operator, value: unknown): Promise<M | undefined>;
-  static first<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M | undefined>;
+  static first<M extends Table>(
+    this: ConcreteModelClass<M>,
+    field: AttributeKeys<M>,
+    op: Operator,
+    value: unknown,
+  ): Promise<M | undefined>;
+  static first<M extends Table>(
+    this: ConcreteModelClass<M>,
+    filters?: Filters<M>,
+    options?: QueryOptions,
+  ): Promise<M | undefined>;
   static first(this: Function, ...args: unknown[]): Promise<unknown> {
     return readOne(modelOf(this), args, false);
   }
 
   static last<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, value: unknown): Promise<M | undefined>;
-  static last<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, op: Operator, value: unknown): Promise<M | undefined>;
+  static last<M extends Table>(
+    this: ConcreteModelClass<M>,
+    field: AttributeKeys<M>,
+    op: Operator,
+    value: unknown,
+  ): Promise<M | undefined>;
   static last<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M | undefined>;
   static last(this: Function, ...args: unknown[]): Promise<unknown> {
     return readOne(modelOf(this), args, true);

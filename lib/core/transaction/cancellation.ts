@@ -45,9 +45,5 @@ export function cancellationError(error: unknown, actions: SentAction[], attempt
     ? failed.map((r) => `action ${r.index} (${r.model} ${describeKey(r.key)}): ${r.code}`).join("; ")
     : (error as Error).message;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
-  return new TransactionError(
-    `Transaction cancelled${tries}, nothing was written: ${summary}`,
-    reasons,
-    { cause: error },
-  );
+  return new TransactionError(`Transaction cancelled${tries}, nothing was written: ${summary}`, reasons, { cause: error });
 }

@@ -25,6 +25,10 @@ export function buildConditionCheckAction(model: ModelMetadata, keyData: Record<
     key,
     params: { TableName: model.tableName, Key: key, ConditionExpression: expression, ...builder.attributes() },
     onConditionFailed: (cause) =>
-      new ConflictError(`${model.name} with key ${describeKey(key)} does not exist or fails the transaction's check`, { model: model.name, key }, { cause }),
+      new ConflictError(
+        `${model.name} with key ${describeKey(key)} does not exist or fails the transaction's check`,
+        { model: model.name, key },
+        { cause },
+      ),
   };
 }

@@ -54,7 +54,11 @@ function afterUpdate(write: ItemWrite, update: Of<"Update">, next: ItemState): I
   switch (next.kind) {
     case "Update":
       if (!update.parts || !next.parts) return undefined;
-      return { kind: "Update", parts: mergeUpdateParts(update.parts, next.parts), conditions: [...update.conditions, ...next.conditions] };
+      return {
+        kind: "Update",
+        parts: mergeUpdateParts(update.parts, next.parts),
+        conditions: [...update.conditions, ...next.conditions],
+      };
     case "Delete":
       return { kind: "Delete", conditions: [...updateConditions(write, update), ...next.conditions] };
     case "Put":

@@ -34,5 +34,10 @@ export function rawItemWrite(type: WriteType, params: WriteParams): ItemWrite {
     Delete: { kind: "Delete", conditions },
     ConditionCheck: { kind: "ConditionCheck", conditions },
   };
-  return { modelName: model?.name ?? params.TableName, table: params.TableName, key: keyOf(type, params, model), state: states[type] };
+  return {
+    modelName: model?.name ?? params.TableName,
+    table: params.TableName,
+    key: keyOf(type, params, model),
+    state: states[type],
+  };
 }

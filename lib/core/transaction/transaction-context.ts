@@ -51,7 +51,13 @@ export class TransactionContext {
 
   /** Queues a model write (called by Table methods); throws a TransactionError when it cannot merge with an earlier write to the same item. */
   enqueue(action: WriteAction): void {
-    this.queue({ model: action.model, modelName: action.model.name, table: action.params.TableName, key: action.key, state: stateOf(action) });
+    this.queue({
+      model: action.model,
+      modelName: action.model.name,
+      table: action.params.TableName,
+      key: action.key,
+      state: stateOf(action),
+    });
     if (action.onCommitted) this.committed.push(() => action.onCommitted!());
   }
 
@@ -103,9 +109,13 @@ export class TransactionContext {
     if (this.status !== "open") return;
     if (this.rollbackReason !== undefined) {
       this.status = "failed";
-      throw new TransactionError("A nested tx() failed and its error was caught; the whole transaction is rolled back, nothing was sent.", [], {
-        cause: this.rollbackReason,
-      });
+      throw new TransactionError(
+        "A nested tx() failed and its error was caught; the whole transaction is rolled back, nothing was sent.",
+        [],
+        {
+          cause: this.rollbackReason,
+        },
+      );
     }
     this.status = "committing";
     try {

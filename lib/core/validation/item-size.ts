@@ -23,6 +23,10 @@ function mapSize(item: Record<string, unknown>): number {
 export function assertItemSize(model: ModelMetadata, item: Record<string, unknown>): void {
   const bytes = mapSize(item);
   if (bytes <= MAX_ITEM_BYTES) return;
-  throw ValidationError.of(model.name, "(item)", "itemSize",
-    `is about ${Math.ceil(bytes / 1024)} KB stored; DynamoDB items are at most 400 KB. Move large values elsewhere (e.g. S3) and store a reference`);
+  throw ValidationError.of(
+    model.name,
+    "(item)",
+    "itemSize",
+    `is about ${Math.ceil(bytes / 1024)} KB stored; DynamoDB items are at most 400 KB. Move large values elsewhere (e.g. S3) and store a reference`,
+  );
 }

@@ -11,7 +11,12 @@ function keyExists(model: ModelMetadata, builder: ExpressionBuilder, exists: boo
 /** Put that never overwrites: `attribute_not_exists` on the partition key. */
 export function buildInsertParams(model: ModelMetadata, item: Record<string, unknown>): WriteParams {
   const builder = new ExpressionBuilder();
-  return { TableName: model.tableName, Item: item, ConditionExpression: keyExists(model, builder, false), ...builder.attributes() };
+  return {
+    TableName: model.tableName,
+    Item: item,
+    ConditionExpression: keyExists(model, builder, false),
+    ...builder.attributes(),
+  };
 }
 
 /** UpdateItem from structured parts; every name and value through placeholders. */

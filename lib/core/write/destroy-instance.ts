@@ -31,7 +31,8 @@ export function buildDeleteAction(model: ModelMetadata, instance: object): Write
     model,
     key,
     params,
-    onConditionFailed: (cause, item) => (step ? versionConflict(model, key, step, cause, item) : missingRowError(model, key, cause)),
+    onConditionFailed: (cause, item) =>
+      step ? versionConflict(model, key, step, cause, item) : missingRowError(model, key, cause),
     onCommitted: () => markGone(instance),
   };
 }
@@ -67,11 +68,20 @@ export async function destroyInstance(model: ModelMetadata, instance: object, tx
   await withDestroyHooks(model, instance, txOrOptions, () => buildDestroyAction(model, instance));
 }
 
-export async function forceDestroyInstance(model: ModelMetadata, instance: object, txOrOptions?: TxOrWriteOptions): Promise<void> {
+export async function forceDestroyInstance(
+  model: ModelMetadata,
+  instance: object,
+  txOrOptions?: TxOrWriteOptions,
+): Promise<void> {
   await withDestroyHooks(model, instance, txOrOptions, () => buildDeleteAction(model, instance));
 }
 
-async function withDestroyHooks(model: ModelMetadata, instance: object, txOrOptions: TxOrWriteOptions | undefined, build: () => WriteAction) {
+async function withDestroyHooks(
+  model: ModelMetadata,
+  instance: object,
+  txOrOptions: TxOrWriteOptions | undefined,
+  build: () => WriteAction,
+) {
   const { tx, hooks } = resolveWriteOptions(txOrOptions);
   if (hooks) await runHooks(model, instance, "beforeDestroy");
   await executeWrite(build(), tx);

@@ -23,7 +23,7 @@ export function buildIncrementAction(model: ModelMetadata, instance: object, pro
   if (updatedAt) parts.set[model.columnOf(updatedAt)] = now;
   const action = buildTargetedUpdate(model, instance, parts, (result) => {
     const target = instance as Record<string, unknown>;
-    const value = result?.[column] ?? (Number(target[property] ?? 0) + by);
+    const value = result?.[column] ?? Number(target[property] ?? 0) + by;
     target[property] = value;
     if (updatedAt) target[updatedAt] = now;
     return { [column]: value, ...(updatedAt && { [model.columnOf(updatedAt)]: now }) };

@@ -49,7 +49,12 @@ export function buildSaveAction(model: ModelMetadata, instance: object): WriteAc
   if (!changed.length) return undefined;
   const keyChange = changed.find((property) => model.keyProperties().includes(property));
   if (keyChange) {
-    throw ValidationError.of(model.name, keyChange, "immutableKey", "is part of the primary key and cannot change; create a new row instead");
+    throw ValidationError.of(
+      model.name,
+      keyChange,
+      "immutableKey",
+      "is part of the primary key and cannot change; create a new row instead",
+    );
   }
   const updatedAt = model.timestampProperty("updatedAt");
   if (updatedAt && !changed.includes(updatedAt)) {

@@ -1,14 +1,7 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import {
-  BatchWriteError,
-  NotNull,
-  PrimaryKey,
-  Table,
-  ValidationError,
-  type Dynamite,
-} from "../../../lib/core/index.js";
+import { BatchWriteError, NotNull, PrimaryKey, Table, ValidationError, type Dynamite } from "../../../lib/core/index.js";
 import { recordRequests, type RequestRecorder } from "../../helpers/request-recorder.js";
 import { createTestDynamite } from "../../helpers/test-dynamite.js";
 
@@ -54,7 +47,8 @@ function injectUnprocessed(client: DynamoDBClient, decide: (code: string, attemp
   return () => client.middlewareStack.remove(name);
 }
 
-const rows = (n: number, prefix = "k") => Array.from({ length: n }, (_, i) => ({ code: `${prefix}${String(i).padStart(4, "0")}`, label: `label ${i}` }));
+const rows = (n: number, prefix = "k") =>
+  Array.from({ length: n }, (_, i) => ({ code: `${prefix}${String(i).padStart(4, "0")}`, label: `label ${i}` }));
 
 describe("createMany and findMany", () => {
   let dynamite: Dynamite;
@@ -80,7 +74,12 @@ describe("createMany and findMany", () => {
 
   it("findMany returns rows in the order of the keys, missing keys left out, 100 keys a request", async () => {
     recorder.reset();
-    const keys = [...rows(250).reverse().map(({ code }) => ({ code })), { code: "absent" }];
+    const keys = [
+      ...rows(250)
+        .reverse()
+        .map(({ code }) => ({ code })),
+      { code: "absent" },
+    ];
     const found = await Sku.findMany(keys);
     expect(found.map((s) => s.code)).toEqual(keys.slice(0, 250).map((k) => k.code));
     expect(recorder.count("BatchGetItemCommand")).toBe(3);
@@ -133,7 +132,13 @@ describe("createMany and findMany", () => {
   });
 
   it("ifNotExists inserts with conditional puts and reports the rows whose key already existed", async () => {
-    const error = (await Sku.createMany([{ code: "k0001", label: "overwrite?" }, { code: "new1", label: "new" }], { ifNotExists: true }).catch((e) => e)) as BatchWriteError;
+    const error = (await Sku.createMany(
+      [
+        { code: "k0001", label: "overwrite?" },
+        { code: "new1", label: "new" },
+      ],
+      { ifNotExists: true },
+    ).catch((e) => e)) as BatchWriteError;
     expect(error).toBeInstanceOf(BatchWriteError);
     expect(error.rows.map((r) => r.code)).toEqual(["k0001"]);
     expect((await Sku.first({ code: "k0001" }))?.label).toBe("label 1");

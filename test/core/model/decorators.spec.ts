@@ -66,7 +66,10 @@ describe("model decorators", () => {
   it("reading a stored row never runs validators (old rows always load)", async () => {
     const { PutItemCommand } = await import("@aws-sdk/client-dynamodb");
     await dynamite.getClient().send(
-      new PutItemCommand({ TableName: "members", Item: { id: { S: "legacy" }, email: { S: "no-at-sign" }, age: { N: "999" } } }),
+      new PutItemCommand({
+        TableName: "members",
+        Item: { id: { S: "legacy" }, email: { S: "no-at-sign" }, age: { N: "999" } },
+      }),
     );
     const legacy = await Member.first({ id: "legacy" });
     expect(legacy?.email).toBe("no-at-sign");

@@ -19,7 +19,9 @@ import {
 /** A model that uses every column decorator. */
 export class Member extends Table<Member> {
   @PrimaryKey() @Default(() => crypto.randomUUID()) declare id: CreationOptional<string>;
-  @NotNull() @Mutate((v: string) => v.trim().toLowerCase()) @Validate((v) => String(v).includes("@") || "must contain @")
+  @NotNull()
+  @Mutate((v: string) => v.trim().toLowerCase())
+  @Validate((v) => String(v).includes("@") || "must contain @")
   declare email: string;
   declare name?: string;
   @Default("member") declare role: CreationOptional<string>;

@@ -38,9 +38,7 @@ describe("validation before any request", () => {
 
   it("runs every @Validate function and reports its message", async () => {
     const error = await rejects(() => Member.create({ email: "no-at-sign" }));
-    expect(error.issues).toEqual([
-      { model: "Member", attribute: "email", rule: "validate", message: "must contain @" },
-    ]);
+    expect(error.issues).toEqual([{ model: "Member", attribute: "email", rule: "validate", message: "must contain @" }]);
   });
 
   it.each([

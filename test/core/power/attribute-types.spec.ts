@@ -16,7 +16,8 @@ class Event extends Table<Event> {
 describe("attribute types round-trip through DynamoDB", () => {
   let dynamite: Dynamite;
   let raw: DynamoDBClient;
-  const stored = async (id: string) => (await raw.send(new GetItemCommand({ TableName: "events", Key: { id: { S: id } } }))).Item!;
+  const stored = async (id: string) =>
+    (await raw.send(new GetItemCommand({ TableName: "events", Key: { id: { S: id } } }))).Item!;
 
   beforeAll(async () => {
     dynamite = await createTestDynamite([Event]);

@@ -78,17 +78,34 @@ describe("declared indexes and the sync plan", () => {
     const dynamite = connect([Order], `k${randomUUID().replaceAll("-", "")}`);
     await dynamite.sync();
     const { Table: table } = await dynamite.getClient().send(new DescribeTableCommand({ TableName: "orders" }));
-    const gsis = Object.fromEntries((table?.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, [i.KeySchema, i.Projection?.ProjectionType]]));
+    const gsis = Object.fromEntries(
+      (table?.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, [i.KeySchema, i.Projection?.ProjectionType]]),
+    );
     expect(gsis).toEqual({
-      GSI_status_placedAt: [[{ AttributeName: "status", KeyType: "HASH" }, { AttributeName: "placedAt", KeyType: "RANGE" }], "ALL"],
+      GSI_status_placedAt: [
+        [
+          { AttributeName: "status", KeyType: "HASH" },
+          { AttributeName: "placedAt", KeyType: "RANGE" },
+        ],
+        "ALL",
+      ],
       by_sku: [[{ AttributeName: "sku", KeyType: "HASH" }], "KEYS_ONLY"],
     });
     expect(table?.LocalSecondaryIndexes?.map((i) => [i.IndexName, i.KeySchema])).toEqual([
-      ["by_total", [{ AttributeName: "customer", KeyType: "HASH" }, { AttributeName: "total", KeyType: "RANGE" }]],
+      [
+        "by_total",
+        [
+          { AttributeName: "customer", KeyType: "HASH" },
+          { AttributeName: "total", KeyType: "RANGE" },
+        ],
+      ],
     ]);
     expect(table?.AttributeDefinitions).toContainEqual({ AttributeName: "total", AttributeType: "N" });
 
-    expect(Order.explain({ status: "paid", placedAt: { ">=": "2026-01-01" } })).toMatchObject({ operation: "Query", index: "GSI_status_placedAt" });
+    expect(Order.explain({ status: "paid", placedAt: { ">=": "2026-01-01" } })).toMatchObject({
+      operation: "Query",
+      index: "GSI_status_placedAt",
+    });
     expect(Order.explain({ customer: "c1", total: { ">": 100 } })).toMatchObject({ operation: "Query", index: "by_total" });
     // a KEYS_ONLY index would return partial rows, so the planner does not use it
     expect(Order.explain({ sku: "x" })).toMatchObject({ operation: "Scan" });
@@ -116,12 +133,18 @@ describe("declared indexes and the sync plan", () => {
     await dynamite.sync();
     recorder.stop();
     const updates = recorder.requests.filter((r) => r.command === "UpdateTableCommand");
-    expect(updates.map((r) => r.input.GlobalSecondaryIndexUpdates.map((u: any) => u.Create.IndexName))).toEqual([["GSI_color"], ["by_size"]]);
+    expect(updates.map((r) => r.input.GlobalSecondaryIndexUpdates.map((u: any) => u.Create.IndexName))).toEqual([
+      ["GSI_color"],
+      ["by_size"],
+    ]);
     // the second UpdateTable is sent only after a DescribeTable saw the first index ACTIVE
     const commands = recorder.commands();
     expect(commands.indexOf("UpdateTableCommand")).toBeLessThan(commands.lastIndexOf("UpdateTableCommand") - 1);
     const { Table: table } = await dynamite.getClient().send(new DescribeTableCommand({ TableName: "widgets" }));
-    expect(table?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.IndexStatus]).sort()).toEqual([["GSI_color", "ACTIVE"], ["by_size", "ACTIVE"]]);
+    expect(table?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.IndexStatus]).sort()).toEqual([
+      ["GSI_color", "ACTIVE"],
+      ["by_size", "ACTIVE"],
+    ]);
     expect(table?.AttributeDefinitions).toContainEqual({ AttributeName: "size", AttributeType: "N" });
     expect(await dynamite.plan()).toEqual({ changes: [], warnings: [] });
     await WidgetV2.create({ id: "w1", color: "red", size: 3 });
@@ -138,7 +161,9 @@ describe("declared indexes and the sync plan", () => {
     recorder.stop();
     expect(result.changes).toEqual([]);
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/^Dynamite sync: Table widgets: its key schema \(id HASH\) differs from model WidgetRekeyed \(id HASH, version RANGE\)/);
+    expect(warnings[0]).toMatch(
+      /^Dynamite sync: Table widgets: its key schema \(id HASH\) differs from model WidgetRekeyed \(id HASH, version RANGE\)/,
+    );
     expect(warnings[1]).toMatch(/Table widgets: local secondary index LSI_weight of model WidgetRekeyed is missing/);
     expect(recorder.commands().filter((command) => !command.startsWith("Describe"))).toEqual([]);
   });

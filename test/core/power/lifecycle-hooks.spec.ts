@@ -158,7 +158,10 @@ describe("lifecycle hooks", () => {
     ]);
     log.length = 0;
     expect(await Post.update({ title: "Renamed" }, { group: "g" })).toBe(2);
-    expect(log.filter((entry) => entry.startsWith("beforeUpdate")).sort()).toEqual(["beforeUpdate:s1:title", "beforeUpdate:s2:title"]);
+    expect(log.filter((entry) => entry.startsWith("beforeUpdate")).sort()).toEqual([
+      "beforeUpdate:s1:title",
+      "beforeUpdate:s2:title",
+    ]);
     expect(log.filter((entry) => entry.startsWith("afterUpdate"))).toHaveLength(2);
     log.length = 0;
     expect(await Post.delete({ group: "g" })).toBe(2);

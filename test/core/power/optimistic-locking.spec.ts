@@ -105,7 +105,11 @@ describe("@Version() optimistic locking", () => {
       })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransactionError);
-    expect((error as TransactionError).reasons.find((r) => r.code !== "None")).toMatchObject({ model: "Counter", key: { id: "c4" }, code: "ConditionalCheckFailed" });
+    expect((error as TransactionError).reasons.find((r) => r.code !== "None")).toMatchObject({
+      model: "Counter",
+      key: { id: "c4" },
+      code: "ConditionalCheckFailed",
+    });
     expect(await stored("counters", "c4")).toEqual({ id: "c4", hits: 1, version: 2 });
     expect(await stored("counters", "c5")).toBeUndefined();
   });

@@ -43,9 +43,15 @@ describe("access plans on tables of 2,000 items", () => {
   beforeAll(async () => {
     dynamite = await createTestDynamite([Customer, Purchase, Reading]);
     const tiers = ["gold", "silver", "bronze", "iron"];
-    await Customer.createMany(Array.from({ length: SIZE }, (_, i) => ({ id: `c${pad(i)}`, name: `name ${i}`, tier: tiers[i % 4] })));
-    await Purchase.createMany(Array.from({ length: SIZE }, (_, i) => ({ id: `p${pad(i)}`, customer_id: `c${pad(i % 100)}`, total: i % 50 })));
-    await Reading.createMany(Array.from({ length: SIZE }, (_, i) => ({ sensor: `s${i % 10}`, seq: Math.floor(i / 10), kind: i % 20 < 10 ? "a" : "b" })));
+    await Customer.createMany(
+      Array.from({ length: SIZE }, (_, i) => ({ id: `c${pad(i)}`, name: `name ${i}`, tier: tiers[i % 4] })),
+    );
+    await Purchase.createMany(
+      Array.from({ length: SIZE }, (_, i) => ({ id: `p${pad(i)}`, customer_id: `c${pad(i % 100)}`, total: i % 50 })),
+    );
+    await Reading.createMany(
+      Array.from({ length: SIZE }, (_, i) => ({ sensor: `s${i % 10}`, seq: Math.floor(i / 10), kind: i % 20 < 10 ? "a" : "b" })),
+    );
     recorder = recordRequests(dynamite.getClient());
   });
   beforeEach(() => recorder.reset());
@@ -58,7 +64,11 @@ describe("access plans on tables of 2,000 items", () => {
     const customer = await Customer.first({ id: "c0042" });
     expect(customer?.name).toBe("name 42");
     expect(recorder.commands()).toEqual(["GetItemCommand"]);
-    expect(Customer.explain({ id: "c0042" })).toMatchObject({ operation: "GetItem", table: "customers", keys: [{ id: "c0042" }] });
+    expect(Customer.explain({ id: "c0042" })).toMatchObject({
+      operation: "GetItem",
+      table: "customers",
+      keys: [{ id: "c0042" }],
+    });
   });
 
   it("a soft-deleted row is hidden from a GetItem unless withTrashed/onlyTrashed", async () => {
@@ -154,7 +164,10 @@ describe("access plans on tables of 2,000 items", () => {
     expect(recorder.commands().every((c) => c === "ScanCommand")).toBe(true);
     // a quarter of the rows match: about 40 items read for 10 matches, far from 2,000
     expect(recorder.scanned()).toBeLessThan(200);
-    expect(Customer.explain({ tier: "gold" })).toMatchObject({ operation: "Scan", filter: "(#n0 = :v0) AND (attribute_not_exists(#n1))" });
+    expect(Customer.explain({ tier: "gold" })).toMatchObject({
+      operation: "Scan",
+      filter: "(#n0 = :v0) AND (attribute_not_exists(#n1))",
+    });
   });
 
   it("count() uses Select COUNT", async () => {

@@ -54,7 +54,9 @@ describe("cursor pagination over 2,000 items", () => {
   beforeAll(async () => {
     dynamite = await createTestDynamite([Entry, Device, Log]);
     await Entry.createMany(Array.from({ length: SIZE }, (_, seq) => ({ stream: "big", seq, kind: kinds[seq % 3] })));
-    await Log.createMany(Array.from({ length: SIZE }, (_, i) => ({ id: `l${i}`, device_id: "d1", level: i % 4 ? "info" : "error" })));
+    await Log.createMany(
+      Array.from({ length: SIZE }, (_, i) => ({ id: `l${i}`, device_id: "d1", level: i % 4 ? "info" : "error" })),
+    );
     recorder = recordRequests(dynamite.getClient());
   });
   beforeEach(() => recorder.reset());
@@ -63,7 +65,7 @@ describe("cursor pagination over 2,000 items", () => {
     dynamite.disconnect();
   });
 
-    it.each(["ASC", "DESC"] as const)("a Query walked in %s order returns every item exactly once, in order", async (order) => {
+  it.each(["ASC", "DESC"] as const)("a Query walked in %s order returns every item exactly once, in order", async (order) => {
     const { items, pages } = await walk((cursor) => Entry.paginate({ stream: "big" }, { limit: 100, order, cursor }));
     const seqs = items.map((e) => e.seq);
     const expected = Array.from({ length: SIZE }, (_, i) => i);
@@ -106,7 +108,9 @@ describe("cursor pagination over 2,000 items", () => {
   it("a tampered cursor, or one of another model, index or order, is a ValidationError", async () => {
     const { cursor } = await Entry.paginate({ stream: "big" }, { limit: 10 });
     const decoded = JSON.parse(Buffer.from(cursor!, "base64url").toString());
-    const edited = Buffer.from(JSON.stringify({ ...decoded, p: decoded.p.replace('"seq":9', '"seq":1500') })).toString("base64url");
+    const edited = Buffer.from(JSON.stringify({ ...decoded, p: decoded.p.replace('"seq":9', '"seq":1500') })).toString(
+      "base64url",
+    );
     recorder.reset();
     await expect(Entry.paginate({ stream: "big" }, { limit: 10, cursor: edited })).rejects.toThrow(ValidationError);
     await expect(Entry.paginate({ stream: "big" }, { limit: 10, cursor: "not-a-cursor" })).rejects.toThrow(ValidationError);

@@ -81,7 +81,11 @@ describe("include: relations without N+1 and without scans", () => {
       })),
     );
     await Profile.createMany(Array.from({ length: 100 }, (_, i) => ({ id: `pr${i}`, member_id: memberId(i), bio: `bio ${i}` })));
-    await Club.createMany([{ id: "chess", title: "Chess" }, { id: "go", title: "Go" }, { id: "judo", title: "Judo" }]);
+    await Club.createMany([
+      { id: "chess", title: "Chess" },
+      { id: "go", title: "Go" },
+      { id: "judo", title: "Judo" },
+    ]);
     recorder = recordRequests(dynamite.getClient());
   });
   beforeEach(() => recorder.reset());
@@ -98,7 +102,9 @@ describe("include: relations without N+1 and without scans", () => {
     expect(recorder.count("GetItemCommand")).toBe(0);
     expect(recorder.count("BatchGetItemCommand")).toBe(1);
     expect(recorder.count("QueryCommand")).toBe(100);
-    expect(recorder.requests.filter((r) => r.command === "QueryCommand").every((r) => r.input.IndexName === "GSI1_member_id")).toBe(true);
+    expect(
+      recorder.requests.filter((r) => r.command === "QueryCommand").every((r) => r.input.IndexName === "GSI1_member_id"),
+    ).toBe(true);
     expect(recorder.scanned()).toBe(100 * ORDERS_PER_MEMBER);
   });
 
@@ -108,7 +114,10 @@ describe("include: relations without N+1 and without scans", () => {
     expect(recorder.requests.filter((r) => r.command === "QueryCommand").every((r) => r.input.Limit === 3)).toBe(true);
     expect(recorder.scanned()).toBe(30);
     recorder.reset();
-    const filtered = await Member.where({ id: hundred.slice(0, 10) }, { include: { orders: { where: { total: { ">=": 20 } }, limit: 4 } } });
+    const filtered = await Member.where(
+      { id: hundred.slice(0, 10) },
+      { include: { orders: { where: { total: { ">=": 20 } }, limit: 4 } } },
+    );
     expect(filtered.every((m) => m.orders.length === 4 && m.orders.every((o) => o.total >= 20))).toBe(true);
   });
 
@@ -150,7 +159,10 @@ describe("include: relations without N+1 and without scans", () => {
   });
 
   it("attributes fetch the keys includes need but return only what was asked", async () => {
-    const member = (await Member.first({ id: memberId(2) }, { attributes: ["name"], include: { orders: { attributes: ["total"] } } }))!;
+    const member = (await Member.first(
+      { id: memberId(2) },
+      { attributes: ["name"], include: { orders: { attributes: ["total"] } } },
+    ))!;
     expect(Object.keys(member.toJSON()).sort()).toEqual(["name", "orders"]);
     expect(member.orders).toHaveLength(ORDERS_PER_MEMBER);
     expect(Object.keys(member.orders[0].toJSON())).toEqual(["total"]);
@@ -176,8 +188,12 @@ describe("include: relations without N+1 and without scans", () => {
 
   it("a non-relation include or a relation in attributes is a ValidationError before any request", async () => {
     await expect(Member.where({ id: hundred }, { include: ["name"] })).rejects.toThrow(/name.*not a relation/);
-    await expect(Member.where({ id: hundred }, { include: { orders: { attributes: ["member"] } } })).rejects.toThrow(ValidationError);
-    await expect(Member.where({ id: hundred }, { include: { orders: { where: { total: { "=>": 1 } } } } })).rejects.toThrow(ValidationError);
+    await expect(Member.where({ id: hundred }, { include: { orders: { attributes: ["member"] } } })).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(Member.where({ id: hundred }, { include: { orders: { where: { total: { "=>": 1 } } } } })).rejects.toThrow(
+      ValidationError,
+    );
     expect(recorder.requests).toHaveLength(0);
   });
 });

@@ -3,7 +3,14 @@ import { withConditions } from "../../../lib/core/transaction/condition-part.js"
 import { applyUpdateToItem, mergeUpdateParts } from "../../../lib/core/transaction/merge-update-parts.js";
 import type { UpdateParts } from "../../../lib/core/write/write-action.js";
 
-const parts = (over: Partial<UpdateParts>): UpdateParts => ({ set: {}, remove: [], add: {}, conditions: [], mustExist: false, ...over });
+const parts = (over: Partial<UpdateParts>): UpdateParts => ({
+  set: {},
+  remove: [],
+  add: {},
+  conditions: [],
+  mustExist: false,
+  ...over,
+});
 
 /** Pure merge rules (no database): what two writes of one item become. */
 describe("merge rules", () => {
@@ -13,7 +20,10 @@ describe("merge rules", () => {
   });
 
   it("a later REMOVE cancels an earlier SET; ADDs add up; ADD after SET becomes a SET of the sum", () => {
-    const merged = mergeUpdateParts(parts({ set: { a: 1, n: 10 }, add: { c: 2 } }), parts({ remove: ["a"], add: { c: 3, n: 5 } }));
+    const merged = mergeUpdateParts(
+      parts({ set: { a: 1, n: 10 }, add: { c: 2 } }),
+      parts({ remove: ["a"], add: { c: 3, n: 5 } }),
+    );
     expect(merged).toMatchObject({ set: { n: 15 }, remove: ["a"], add: { c: 5 } });
   });
 
@@ -24,7 +34,9 @@ describe("merge rules", () => {
   });
 
   it("an update applied to a Put item sets, removes and adds in stored form", () => {
-    expect(applyUpdateToItem({ id: "1", a: 1, b: 2, n: 3 }, parts({ set: { a: 5 }, remove: ["b"], add: { n: 2, m: 1 } }))).toEqual({
+    expect(
+      applyUpdateToItem({ id: "1", a: 1, b: 2, n: 3 }, parts({ set: { a: 5 }, remove: ["b"], add: { n: 2, m: 1 } })),
+    ).toEqual({
       id: "1",
       a: 5,
       n: 5,
@@ -50,7 +62,14 @@ describe("merge rules", () => {
   });
 
   it("withConditions keeps a condition as is when nothing collides", () => {
-    const merged = withConditions({ TableName: "t", Item: { id: "1" } }, [{ expression: "attribute_not_exists(#n0)", names: { "#n0": "id" }, values: {} }]);
-    expect(merged).toEqual({ TableName: "t", Item: { id: "1" }, ConditionExpression: "attribute_not_exists(#n0)", ExpressionAttributeNames: { "#n0": "id" } });
+    const merged = withConditions({ TableName: "t", Item: { id: "1" } }, [
+      { expression: "attribute_not_exists(#n0)", names: { "#n0": "id" }, values: {} },
+    ]);
+    expect(merged).toEqual({
+      TableName: "t",
+      Item: { id: "1" },
+      ConditionExpression: "attribute_not_exists(#n0)",
+      ExpressionAttributeNames: { "#n0": "id" },
+    });
   });
 });

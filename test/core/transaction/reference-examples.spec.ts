@@ -16,7 +16,12 @@ describe("client reference: tx() examples", () => {
     });
     expect(db.attempts.attempts).toHaveLength(1);
     expect(db.attempts.lastItems()).toHaveLength(3);
-    expect((await storedItems(db.dynamite, "orders")).filter((o) => o.user_id === userId).map((o) => o.total).sort()).toEqual([100, 200]);
+    expect(
+      (await storedItems(db.dynamite, "orders"))
+        .filter((o) => o.user_id === userId)
+        .map((o) => o.total)
+        .sort(),
+    ).toEqual([100, 200]);
   });
 
   it("Creating records in transaction: John and Jane", async () => {

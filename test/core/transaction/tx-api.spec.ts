@@ -198,7 +198,12 @@ describe("dynamite.tx() API", () => {
       });
     });
     expect(db.recorder.count("TransactWriteItemsCommand")).toBe(1);
-    expect(lastTransactItems(db.recorder).map((item) => Object.keys(item)[0])).toEqual(["Put", "Delete", "Update", "ConditionCheck"]);
+    expect(lastTransactItems(db.recorder).map((item) => Object.keys(item)[0])).toEqual([
+      "Put",
+      "Delete",
+      "Update",
+      "ConditionCheck",
+    ]);
     expect(await storedItem(db.dynamite, "products", { id: "raw-put" })).toEqual({ id: "raw-put", stock: 3 });
     expect(await storedItem(db.dynamite, "products", { id: "raw-del" })).toBeUndefined();
     expect((await storedItem(db.dynamite, "products", { id: "raw-upd" }))?.stock).toBe(2);

@@ -15,11 +15,18 @@ describe("a cancelled transaction", () => {
       })
       .catch((e) => e);
     expect(error).toBeInstanceOf(TransactionError);
-    expect(error.reasons.map((r: { code: string }) => r.code)).toEqual(["None", "None", "ConditionalCheckFailed", "None", "None"]);
+    expect(error.reasons.map((r: { code: string }) => r.code)).toEqual([
+      "None",
+      "None",
+      "ConditionalCheckFailed",
+      "None",
+      "None",
+    ]);
     expect(error.reasons[2]).toMatchObject({ index: 2, model: "Product", key: { id: "five-3" } });
     expect(error.message).toMatch(/action 2 \(Product id="five-3"\): ConditionalCheckFailed/);
     expect(error.cause?.name).toBe("TransactionCanceledException");
-    for (const id of ["five-1", "five-2", "five-4", "five-5"]) expect(await storedItem(db.dynamite, "products", { id })).toBeUndefined();
+    for (const id of ["five-1", "five-2", "five-4", "five-5"])
+      expect(await storedItem(db.dynamite, "products", { id })).toBeUndefined();
     expect((await storedItem(db.dynamite, "products", { id: "five-3" }))?.name).toBe("already here");
   });
 
@@ -30,10 +37,12 @@ describe("a cancelled transaction", () => {
     // pretend it was loaded: an update of a row that no longer exists must not create a ghost row
     const { markPersisted } = await import("../../../lib/core/table/instance-state.js");
     markPersisted(stale, { id: "vanishing", name: "V" });
-    const error = await db.dynamite.tx(async () => {
-      await Product.create({ id: "beside-missing" });
-      await stale.update({ name: "W" });
-    }).catch((e) => e);
+    const error = await db.dynamite
+      .tx(async () => {
+        await Product.create({ id: "beside-missing" });
+        await stale.update({ name: "W" });
+      })
+      .catch((e) => e);
     expect(error.reasons).toEqual([
       expect.objectContaining({ index: 0, model: "Product", code: "None" }),
       expect.objectContaining({ index: 1, model: "User", key: { id: "vanishing" }, code: "ConditionalCheckFailed" }),

@@ -17,7 +17,9 @@ export async function storedItem(dynamite: Dynamite, table: string, key: Record<
   const marshalled = Object.fromEntries(
     Object.entries(key).map(([k, v]) => [k, typeof v === "number" ? { N: String(v) } : { S: v }]),
   );
-  const { Item } = await dynamite.getClient().send(new GetItemCommand({ TableName: table, Key: marshalled, ConsistentRead: true }));
+  const { Item } = await dynamite
+    .getClient()
+    .send(new GetItemCommand({ TableName: table, Key: marshalled, ConsistentRead: true }));
   return Item ? unmarshall(Item) : undefined;
 }
 

@@ -103,7 +103,9 @@ describe("merging writes to the same item", () => {
       })
       .catch((e) => e);
     expect(error).toBeInstanceOf(TransactionError);
-    expect(error.reasons).toEqual([expect.objectContaining({ index: 0, model: "Product", key: { id: "m-check" }, code: "ConditionalCheckFailed" })]);
+    expect(error.reasons).toEqual([
+      expect.objectContaining({ index: 0, model: "Product", key: { id: "m-check" }, code: "ConditionalCheckFailed" }),
+    ]);
     expect((await storedItem(db.dynamite, "products", { id: "m-check" }))?.stock).toBe(1);
   });
 

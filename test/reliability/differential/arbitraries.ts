@@ -7,7 +7,10 @@ import { GROUPS, PARTITIONS } from "./diff-models.js";
  */
 const CHARS = ["a", "b", "ab", "B", "é", "\uFFFD", "😀", "z", " "];
 export const text = fc.array(fc.constantFrom(...CHARS), { maxLength: 3 }).map((parts) => parts.join(""));
-const number = fc.oneof(fc.integer({ min: -60, max: 60 }), fc.constantFrom(0.5, -0.25, 1e-100, 9007199254740991, -9007199254740991));
+const number = fc.oneof(
+  fc.integer({ min: -60, max: 60 }),
+  fc.constantFrom(0.5, -0.25, 1e-100, 9007199254740991, -9007199254740991),
+);
 
 /** One stored item (sk is assigned by position so keys are unique). */
 export const itemArb = fc.record(
@@ -17,14 +20,19 @@ export const itemArb = fc.record(
     n: number,
     s: text,
     flag: fc.boolean(),
-    tags: fc.uniqueArray(fc.constantFrom("red", "green", "blue", "é", "😀"), { minLength: 1, maxLength: 3 }).map((t) => new Set(t)),
+    tags: fc
+      .uniqueArray(fc.constantFrom("red", "green", "blue", "é", "😀"), { minLength: 1, maxLength: 3 })
+      .map((t) => new Set(t)),
   },
   { requiredKeys: ["pk"] },
 );
 
-const sorted = <T extends number | string>([a, b]: [T, T]) => (Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b))) <= 0 ? [a, b] : [b, a]);
+const sorted = <T extends number | string>([a, b]: [T, T]) =>
+  Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b))) <= 0 ? [a, b] : [b, a];
 const between = (arb: fc.Arbitrary<number> | fc.Arbitrary<string>, numeric: boolean) =>
-  fc.tuple(arb as fc.Arbitrary<number>, arb as fc.Arbitrary<number>).map(([a, b]) => (numeric ? [Math.min(a, b), Math.max(a, b)] : sorted([a, b])));
+  fc
+    .tuple(arb as fc.Arbitrary<number>, arb as fc.Arbitrary<number>)
+    .map(([a, b]) => (numeric ? [Math.min(a, b), Math.max(a, b)] : sorted([a, b])));
 
 /** A condition on one attribute of a given kind, in any of the filter spellings. */
 function conditionOf(value: fc.Arbitrary<unknown>, numeric: boolean, withStringOps: boolean) {
@@ -39,17 +47,31 @@ function conditionOf(value: fc.Arbitrary<unknown>, numeric: boolean, withStringO
     between(value as fc.Arbitrary<number>, numeric).map((range) => ({ between: range })),
     fc.tuple(value, value).map(([a, b]) => ({ ">=": a, "<=": b })),
   ];
-  if (withStringOps) options.push(value.map((v) => ({ "begins-with": v })), value.map((v) => ({ contains: v })));
+  if (withStringOps)
+    options.push(
+      value.map((v) => ({ "begins-with": v })),
+      value.map((v) => ({ contains: v })),
+    );
   return fc.oneof(...options);
 }
 
 /** Filters on the non-key attributes (some compare with the wrong type on purpose). */
 export const otherFiltersArb = fc.record(
   {
-    n: fc.oneof({ weight: 5, arbitrary: conditionOf(number, true, false) }, { weight: 1, arbitrary: text.map((v) => ({ "<": v })) }),
-    s: conditionOf(text.filter((v) => v !== ""), false, true),
+    n: fc.oneof(
+      { weight: 5, arbitrary: conditionOf(number, true, false) },
+      { weight: 1, arbitrary: text.map((v) => ({ "<": v })) },
+    ),
+    s: conditionOf(
+      text.filter((v) => v !== ""),
+      false,
+      true,
+    ),
     flag: fc.oneof(fc.boolean(), fc.record({ "!=": fc.boolean() })),
-    tags: fc.oneof(fc.constantFrom("red", "blue", "😀").map((v) => ({ contains: v })), fc.constant(null)),
+    tags: fc.oneof(
+      fc.constantFrom("red", "blue", "😀").map((v) => ({ contains: v })),
+      fc.constant(null),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -59,7 +81,10 @@ const attributesArb = fc.option(fc.subarray(["n", "s", "flag", "tags", "group"],
 /** A Query on the table: pk =, maybe one sort-key condition, other filters, order, skip/limit, projection. */
 export const tableQueryArb = fc.record({
   pk: fc.constantFrom(...PARTITIONS),
-  sk: fc.option(conditionOf(fc.integer({ min: 0, max: 500 }), true, false).filter((c) => c !== null && !Array.isArray(c)), { nil: undefined }),
+  sk: fc.option(
+    conditionOf(fc.integer({ min: 0, max: 500 }), true, false).filter((c) => c !== null && !Array.isArray(c)),
+    { nil: undefined },
+  ),
   others: otherFiltersArb,
   order: fc.constantFrom<"ASC" | "DESC">("ASC", "DESC"),
   skip: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
@@ -70,7 +95,10 @@ export const tableQueryArb = fc.record({
 /** A read without a key order: a Scan (optionally with conditions on pk) or a Query on the `group` GSI. */
 export const unorderedReadArb = fc.record({
   group: fc.option(fc.constantFrom(...GROUPS), { nil: undefined }),
-  pk: fc.option(fc.oneof(fc.record({ "begins-with": fc.constantFrom("p", "p1", "q") }), fc.record({ "!=": fc.constantFrom(...PARTITIONS) })), { nil: undefined }),
+  pk: fc.option(
+    fc.oneof(fc.record({ "begins-with": fc.constantFrom("p", "p1", "q") }), fc.record({ "!=": fc.constantFrom(...PARTITIONS) })),
+    { nil: undefined },
+  ),
   others: otherFiltersArb,
   limit: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
   attributes: attributesArb,

@@ -1,11 +1,14 @@
 /** A comparable plain form: sets as sorted arrays, binaries as hex, instances as their JSON. */
 export function canonical(value: unknown): unknown {
-  if (value instanceof Set) return { $set: [...value].map(canonical).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) };
+  if (value instanceof Set)
+    return { $set: [...value].map(canonical).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) };
   if (value instanceof Uint8Array) return { $bin: Buffer.from(value).toString("hex") };
   if (Array.isArray(value)) return value.map(canonical);
   if (typeof value === "object" && value !== null) {
     const plain = typeof (value as { toJSON?: unknown }).toJSON === "function" ? (value as { toJSON(): object }).toJSON() : value;
-    const entries = Object.entries(plain).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(plain)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)]));
   }
   return value;

@@ -7,7 +7,9 @@ type Item = Record<string, unknown>;
 const OPERATORS = new Set(["=", "!=", "<", "<=", ">", ">=", "in", "not-in", "contains", "begins-with", "between"]);
 
 function isOperatorMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).every((k) => OPERATORS.has(k));
+  return (
+    typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).every((k) => OPERATORS.has(k))
+  );
 }
 
 /** One comparison with DynamoDB's FilterExpression semantics (an absent attribute only satisfies <> and NOT IN). */
@@ -16,26 +18,36 @@ export function satisfies(actual: unknown, op: string, operand: unknown): boolea
   if (actual === undefined) return op === "!=" || op === "not-in";
   const order = compare(actual, operand);
   switch (op) {
-    case "=": return equal(actual, operand);
-    case "!=": return !equal(actual, operand);
-    case "<": return order !== undefined && order < 0;
-    case "<=": return order !== undefined && order <= 0;
-    case ">": return order !== undefined && order > 0;
-    case ">=": return order !== undefined && order >= 0;
+    case "=":
+      return equal(actual, operand);
+    case "!=":
+      return !equal(actual, operand);
+    case "<":
+      return order !== undefined && order < 0;
+    case "<=":
+      return order !== undefined && order <= 0;
+    case ">":
+      return order !== undefined && order > 0;
+    case ">=":
+      return order !== undefined && order >= 0;
     case "between": {
       const [low, high] = operand as [unknown, unknown];
       const a = compare(actual, low);
       const b = compare(actual, high);
       return a !== undefined && b !== undefined && a >= 0 && b <= 0;
     }
-    case "in": return (operand as unknown[]).some((candidate) => equal(actual, candidate));
-    case "not-in": return !(operand as unknown[]).some((candidate) => equal(actual, candidate));
-    case "begins-with": return typeof actual === "string" && typeof operand === "string" && actual.startsWith(operand);
+    case "in":
+      return (operand as unknown[]).some((candidate) => equal(actual, candidate));
+    case "not-in":
+      return !(operand as unknown[]).some((candidate) => equal(actual, candidate));
+    case "begins-with":
+      return typeof actual === "string" && typeof operand === "string" && actual.startsWith(operand);
     case "contains":
       if (typeof actual === "string") return typeof operand === "string" && actual.includes(operand);
       if (actual instanceof Set || Array.isArray(actual)) return [...actual].some((element) => equal(element, operand));
       return false;
-    default: throw new Error(`reference: unknown operator ${op}`);
+    default:
+      throw new Error(`reference: unknown operator ${op}`);
   }
 }
 

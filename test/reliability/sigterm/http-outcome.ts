@@ -11,11 +11,7 @@ export interface Outcome {
  * POSTs JSON on a connection of its own (no keep-alive), so each request is accepted, answered or cut
  * on its own, and never rejects: a refused or reset connection becomes `{ error }`.
  */
-export function postJson(
-  url: string,
-  body: object,
-  timeoutMs: number,
-): Promise<Outcome> {
+export function postJson(url: string, body: object, timeoutMs: number): Promise<Outcome> {
   const payload = JSON.stringify(body);
   return new Promise((resolve) => {
     const req = request(
@@ -34,12 +30,8 @@ export function postJson(
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (chunk) => (text += chunk));
-        res.on("end", () =>
-          resolve({ status: res.statusCode, body: parseJson(text) }),
-        );
-        res.on("error", (error) =>
-          resolve({ status: res.statusCode, error: codeOf(error) }),
-        );
+        res.on("end", () => resolve({ status: res.statusCode, body: parseJson(text) }));
+        res.on("error", (error) => resolve({ status: res.statusCode, error: codeOf(error) }));
       },
     );
     req.on("timeout", () => req.destroy(new Error("client timeout")));
@@ -61,11 +53,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Runs `task` over `inputs` with at most `limit` at a time; resolves to the results in input order. */
-export async function mapLimited<T, R>(
-  inputs: T[],
-  limit: number,
-  task: (input: T) => Promise<R>,
-): Promise<R[]> {
+export async function mapLimited<T, R>(inputs: T[], limit: number, task: (input: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
   let next = 0;
   const worker = async () => {
@@ -74,8 +62,6 @@ export async function mapLimited<T, R>(
       results[index] = await task(inputs[index]!);
     }
   };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, inputs.length) }, worker),
-  );
+  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
   return results;
 }

@@ -28,41 +28,24 @@ export async function buildSample(): Promise<void> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output = capture(child);
-  const code = await new Promise<number | null>((resolve) =>
-    child.once("exit", resolve),
-  );
-  if (code !== 0)
-    throw new Error(
-      `tsc -p tsconfig.sample.json exited with ${code}:\n${output()}`,
-    );
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`tsc -p tsconfig.sample.json exited with ${code}:\n${output()}`);
 }
 
 /** `npm start --no-build` without npm in between, so SIGTERM reaches the script itself. */
 export function startSampleProcess(env: NodeJS.ProcessEnv): SampleProcess {
-  const child = spawn(
-    process.execPath,
-    ["scripts/start-sample.mjs", "--no-build"],
-    { env, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child = spawn(process.execPath, ["scripts/start-sample.mjs", "--no-build"], { env, stdio: ["ignore", "pipe", "pipe"] });
   const output = capture(child);
   const exited = new Promise<{
     code: number | null;
     signal: NodeJS.Signals | null;
     at: number;
-  }>((resolve) =>
-    child.once("exit", (code, signal) =>
-      resolve({ code, signal, at: Date.now() }),
-    ),
-  );
+  }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })));
   return { child, output, exited };
 }
 
 /** Waits until the process prints `pattern`; fails early with its output if it exits first. */
-export async function waitForOutput(
-  started: SampleProcess,
-  pattern: RegExp,
-  timeoutMs: number,
-): Promise<RegExpMatchArray> {
+export async function waitForOutput(started: SampleProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const match = started.output().match(pattern);
@@ -70,9 +53,7 @@ export async function waitForOutput(
     if (started.child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(
-    `no ${pattern} in the output of start-sample.mjs:\n${started.output()}`,
-  );
+  throw new Error(`no ${pattern} in the output of start-sample.mjs:\n${started.output()}`);
 }
 
 function parentOf(pid: string): number | undefined {
@@ -91,8 +72,7 @@ export function descendantsOf(root: number): number[] {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const parent = parentOf(entry);
-    if (parent !== undefined)
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
   }
   const found: number[] = [];
   const queue = [root];

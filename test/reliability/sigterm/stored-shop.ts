@@ -11,15 +11,9 @@ export interface StoredShop {
   products: Row[];
 }
 
-async function scanAll(
-  doc: DynamoDBDocumentClient,
-  table: string,
-): Promise<Row[]> {
+async function scanAll(doc: DynamoDBDocumentClient, table: string): Promise<Row[]> {
   const rows: Row[] = [];
-  for await (const page of paginateScan(
-    { client: doc },
-    { TableName: table, ConsistentRead: true },
-  ))
+  for await (const page of paginateScan({ client: doc }, { TableName: table, ConsistentRead: true }))
     rows.push(...(page.Items ?? []));
   return rows;
 }
