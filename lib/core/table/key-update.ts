@@ -5,14 +5,13 @@ import { clausesOf } from "../query/normalize-filters.js";
 import type { Filters } from "../query/query-types.js";
 import { trashCondition } from "../query/trash-scope.js";
 import { ttlCondition } from "../query/ttl-scope.js";
-import { toItem } from "../serialization/item-codec.js";
 import type { TransactionContext } from "../transaction/transaction-context.js";
 import { currentTransaction } from "../transaction/transaction-scope.js";
 import { extractKey } from "../validation/validate-key.js";
-import { buildUpdateParams, emptyUpdate } from "../write/build-write.js";
 import { executeWrite } from "../write/execute-write.js";
-import type { UpdateParts, WriteAction } from "../write/write-action.js";
-import { missingRowError } from "../write/write-errors.js";
+import { updatePartsOf } from "../write/save-instance.js";
+import { buildUpdateAction } from "../write/update-action.js";
+import type { WriteAction } from "../write/write-action.js";
 import { nowIso } from "./instance-data.js";
 
 /**
@@ -58,22 +57,9 @@ function fullKeyOf(model: ModelMetadata, filters: Filters): Record<string, unkno
 }
 
 function keyUpdateAction(model: ModelMetadata, key: Record<string, unknown>, patch: Record<string, unknown>): WriteAction {
-  const parts: UpdateParts = emptyUpdate();
   const updatedAt = model.timestampProperty("updatedAt");
   const values = updatedAt && !(updatedAt in patch) ? { ...patch, [updatedAt]: nowIso() } : patch;
-  const stored = toItem(model, values);
-  for (const property of Object.keys(values)) {
-    const column = model.columnOf(property);
-    if (stored[column] === undefined || stored[column] === null) parts.remove.push(column);
-    else parts.set[column] = stored[column];
-  }
+  const parts = updatePartsOf(model, values, Object.keys(values));
   for (const scope of [trashCondition(model, "default"), ttlCondition(model)]) if (scope) parts.conditions.push(scope);
-  return {
-    type: "Update",
-    model,
-    key,
-    params: buildUpdateParams(model, key, parts),
-    update: parts,
-    onConditionFailed: (cause) => missingRowError(model, key, cause),
-  };
+  return buildUpdateAction(model, undefined, key, parts, undefined);
 }

@@ -28,7 +28,7 @@ export function changedProperties(model: ModelMetadata, instance: object): strin
 }
 
 /** Turns the changed properties of an instance into SET/REMOVE parts (stored names and values). */
-function updatePartsOf(model: ModelMetadata, data: Record<string, unknown>, properties: string[]): UpdateParts {
+export function updatePartsOf(model: ModelMetadata, data: Record<string, unknown>, properties: string[]): UpdateParts {
   const parts = emptyUpdate();
   const item = toItem(model, data);
   for (const property of properties) {

@@ -5,17 +5,17 @@ import type { UpdateParts, WriteAction } from "./write-action.js";
 import { missingRowError } from "./write-errors.js";
 
 /**
- * The UpdateItem action of `parts` on an instance's row: a missing row is a NotFoundError, and
- * with `@Version()` the update checks the expected version and increments it.
+ * The UpdateItem action of `parts` on a row: a missing row is a NotFoundError, and with an
+ * instance of a `@Version()` model the update checks the expected version and increments it.
  */
 export function buildUpdateAction(
   model: ModelMetadata,
-  instance: object,
+  instance: object | undefined,
   key: Record<string, unknown>,
   parts: UpdateParts,
   onCommitted: WriteAction["onCommitted"],
 ): WriteAction {
-  const step = versionStep(model, instance);
+  const step = instance && versionStep(model, instance);
   if (step) addVersionToUpdate(parts, step);
   const action: WriteAction = {
     type: "Update",
@@ -26,5 +26,5 @@ export function buildUpdateAction(
     onConditionFailed: (cause) => missingRowError(model, key, cause),
     onCommitted,
   };
-  return step ? versionUpdateAction(model, instance, action, step) : action;
+  return step ? versionUpdateAction(model, instance!, action, step) : action;
 }
