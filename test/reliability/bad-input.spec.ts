@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { Dynamite } from "../../lib/core/index.js";
-import { recordRequests, type RequestRecorder } from "../helpers/request-recorder.js";
-import { createTestDynamite } from "../helpers/test-dynamite.js";
+import { describe, expect, it } from "@jest/globals";
+import { useTestDatabase } from "../helpers/use-test-database.js";
 import type { BadInputCase } from "./bad-input/bad-input-case.js";
 import { configCases } from "./bad-input/config-cases.js";
 import { READ_CASES } from "./bad-input/read-cases.js";
@@ -10,19 +8,9 @@ import { WRITE_CASES } from "./bad-input/write-cases.js";
 import { CATALOGUE_TABLES } from "./fixtures.js";
 
 describe("bad-input catalogue: a typed error with a clear message, and zero requests", () => {
-  let dynamite: Dynamite;
-  let recorder: RequestRecorder;
-  beforeAll(async () => {
-    dynamite = await createTestDynamite(CATALOGUE_TABLES);
-    recorder = recordRequests(dynamite.getClient());
-  });
-  beforeEach(() => recorder.reset());
-  afterAll(() => {
-    recorder.stop();
-    dynamite.disconnect();
-  });
+  const db = useTestDatabase(CATALOGUE_TABLES);
 
-  const cases = (): BadInputCase[] => [...WRITE_CASES, ...READ_CASES, ...configCases(dynamite)];
+  const cases = (): BadInputCase[] => [...WRITE_CASES, ...READ_CASES, ...configCases(db.dynamite)];
   const labels = [...WRITE_CASES, ...READ_CASES, ...configCases(undefined as never)].map((c) => c.input);
 
   it("holds at least 40 cases, all listed in the README's bad-input catalogue", () => {
@@ -41,6 +29,6 @@ describe("bad-input catalogue: a typed error with a clear message, and zero requ
       );
     expect(error).toBeInstanceOf(badCase.error);
     expect((error as Error).message).toMatch(badCase.message);
-    expect(recorder.commands()).toEqual([]);
+    expect(db.recorder.commands()).toEqual([]);
   });
 });

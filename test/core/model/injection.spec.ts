@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { Dynamite, PrimaryKey, Table } from "../../../lib/core/index.js";
-import { recordRequests, type RequestRecorder } from "../../helpers/request-recorder.js";
-import { createTestDynamite } from "../../helpers/test-dynamite.js";
+import { describe, expect, it } from "@jest/globals";
+import { PrimaryKey, Table } from "../../../lib/core/index.js";
+import { useTestDatabase } from "../../helpers/use-test-database.js";
 
 /** Attribute names that are DynamoDB reserved words. */
 class Reserved extends Table<Reserved> {
@@ -26,16 +25,7 @@ const HOSTILE = [
 ];
 
 describe("injection-proof expressions", () => {
-  let dynamite: Dynamite;
-  let recorder: RequestRecorder;
-  beforeAll(async () => {
-    dynamite = await createTestDynamite([Reserved]);
-    recorder = recordRequests(dynamite.getClient());
-  });
-  afterAll(() => {
-    recorder.stop();
-    dynamite.disconnect();
-  });
+  const db = useTestDatabase([Reserved]);
 
   it("round-trips reserved-word attribute names through create, update and where", async () => {
     await Reserved.create({ id: "r1", name: "n", status: "open", date: "2026-01-01", size: 3, count: 1 });
@@ -47,9 +37,9 @@ describe("injection-proof expressions", () => {
   });
 
   it("never puts an attribute name or value into expression text", async () => {
-    recorder.reset();
+    db.recorder.reset();
     await Reserved.where({ status: HOSTILE[5], name: { "begins-with": HOSTILE[0] } });
-    for (const { input } of recorder.requests) {
+    for (const { input } of db.recorder.requests) {
       for (const expression of [input.FilterExpression, input.KeyConditionExpression, input.ConditionExpression]) {
         if (!expression) continue;
         expect(expression).not.toMatch(/status|name|OR \(attribute_exists/);

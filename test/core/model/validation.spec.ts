@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { Dynamite, ValidationError } from "../../../lib/core/index.js";
-import { recordRequests, type RequestRecorder } from "../../helpers/request-recorder.js";
-import { createTestDynamite } from "../../helpers/test-dynamite.js";
+import { describe, expect, it } from "@jest/globals";
+import { ValidationError } from "../../../lib/core/index.js";
+import { useTestDatabase } from "../../helpers/use-test-database.js";
 import { Member, Reading } from "./fixtures.js";
 
 describe("validation before any request", () => {
-  let dynamite: Dynamite;
-  let recorder: RequestRecorder;
-  beforeAll(async () => {
-    dynamite = await createTestDynamite([Member, Reading]);
-    recorder = recordRequests(dynamite.getClient());
-  });
-  beforeEach(() => recorder.reset());
-  afterAll(() => {
-    recorder.stop();
-    dynamite.disconnect();
-  });
+  const db = useTestDatabase([Member, Reading]);
 
   const rejects = async (write: () => Promise<unknown>) => {
     const error = await write().then(
@@ -23,7 +12,7 @@ describe("validation before any request", () => {
       (e) => e,
     );
     expect(error).toBeInstanceOf(ValidationError);
-    expect(recorder.requests).toHaveLength(0);
+    expect(db.recorder.requests).toHaveLength(0);
     return error as ValidationError;
   };
 
@@ -68,14 +57,14 @@ describe("validation before any request", () => {
 
   it("validates changed attributes on save and sends nothing when one fails", async () => {
     const member = await Member.create({ email: "valid@example.com" });
-    recorder.reset();
+    db.recorder.reset();
     member.age = -5;
     await rejects(() => member.save());
   });
 
   it("refuses a non-number increment", async () => {
     const member = await Member.create({ email: "valid2@example.com" });
-    recorder.reset();
+    db.recorder.reset();
     await rejects(() => member.increment("score", Number.NaN));
   });
 });

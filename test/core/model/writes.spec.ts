@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
-import { ConflictError, Dynamite, NotFoundError, ValidationError } from "../../../lib/core/index.js";
-import { recordRequests, type RequestRecorder } from "../../helpers/request-recorder.js";
-import { createTestDynamite } from "../../helpers/test-dynamite.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../../lib/core/index.js";
+import { useTestDatabase } from "../../helpers/use-test-database.js";
 import { Member, Post, Reading } from "./fixtures.js";
 
 describe("writes", () => {
-  let dynamite: Dynamite;
-  let recorder: RequestRecorder;
-  beforeAll(async () => {
-    dynamite = await createTestDynamite([Member, Post, Reading]);
-    recorder = recordRequests(dynamite.getClient());
-  });
-  beforeEach(() => recorder.reset());
-  afterAll(() => {
-    recorder.stop();
-    dynamite.disconnect();
-  });
+  const db = useTestDatabase([Member, Post, Reading]);
 
   const rawItem = async (table: string, key: Record<string, any>) =>
-    (await dynamite.getClient().send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
+    (await db.dynamite.getClient().send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
 
   it("create() sends one conditional Put (attribute_not_exists on the key)", async () => {
     await Member.create({ email: "one@example.com" });
-    expect(recorder.commands()).toEqual(["PutItemCommand"]);
-    const input = recorder.requests[0].input;
+    expect(db.recorder.commands()).toEqual(["PutItemCommand"]);
+    const input = db.recorder.requests[0].input;
     expect(input.ConditionExpression).toBe("attribute_not_exists(#n0)");
     expect(input.ExpressionAttributeNames).toEqual({ "#n0": "id" });
   });
@@ -40,18 +29,18 @@ describe("writes", () => {
   it("save() on a new instance inserts; on a loaded one sends UpdateItem with only the changed attributes", async () => {
     const member = new Member({ email: "save@example.com", name: "Before" });
     await member.save();
-    expect(recorder.commands()).toEqual(["PutItemCommand"]);
-    recorder.reset();
+    expect(db.recorder.commands()).toEqual(["PutItemCommand"]);
+    db.recorder.reset();
     member.name = "After";
     await member.save();
-    expect(recorder.commands()).toEqual(["UpdateItemCommand"]);
-    const input = recorder.requests[0].input;
+    expect(db.recorder.commands()).toEqual(["UpdateItemCommand"]);
+    const input = db.recorder.requests[0].input;
     expect(Object.values(input.ExpressionAttributeNames).sort()).toEqual(["id", "name", "updatedAt"]);
     expect(input.UpdateExpression).toMatch(/^SET #n\d = :v\d, #n\d = :v\d$/);
     expect(input.ConditionExpression).toMatch(/^attribute_exists\(#n\d\)$/);
-    recorder.reset();
+    db.recorder.reset();
     await member.save();
-    expect(recorder.commands()).toEqual([]);
+    expect(db.recorder.commands()).toEqual([]);
     expect((await rawItem("members", { id: { S: member.id } }))?.name).toEqual({ S: "After" });
   });
 
@@ -59,22 +48,22 @@ describe("writes", () => {
     await Reading.create({ sensor: "nested", at: 1, value: 1, meta: { tags: ["a"] } });
     const loaded = (await Reading.first({ sensor: "nested", at: 1 }))!;
     loaded.meta!.tags.push("b");
-    recorder.reset();
+    db.recorder.reset();
     await loaded.save();
-    expect(recorder.commands()).toEqual(["UpdateItemCommand"]);
+    expect(db.recorder.commands()).toEqual(["UpdateItemCommand"]);
     expect((await rawItem("readings", { sensor: { S: "nested" }, at: { N: "1" } }))?.meta).toEqual({
       M: { tags: { L: [{ S: "a" }, { S: "b" }] } },
     });
     loaded.meta!.tags.push("c");
-    recorder.reset();
+    db.recorder.reset();
     await loaded.save();
-    expect(recorder.commands()).toEqual(["UpdateItemCommand"]);
+    expect(db.recorder.commands()).toEqual(["UpdateItemCommand"]);
   });
 
   it("setting an attribute to undefined or null REMOVEs it", async () => {
     const member = await Member.create({ email: "rm@example.com", name: "Gone soon" });
     await member.update({ name: undefined });
-    expect(recorder.requests.at(-1)?.input.UpdateExpression).toMatch(/REMOVE #n\d/);
+    expect(db.recorder.requests.at(-1)?.input.UpdateExpression).toMatch(/REMOVE #n\d/);
     expect((await rawItem("members", { id: { S: member.id } }))?.name).toBeUndefined();
   });
 
@@ -99,24 +88,24 @@ describe("writes", () => {
     const count = await Member.update({ score: 7 }, { role: "bulk" });
     expect(count).toBe(2);
     expect((await Member.where({ role: "bulk" })).map((m) => m.score)).toEqual([7, 7]);
-    expect(recorder.count("UpdateItemCommand")).toBe(2);
-    expect(recorder.count("PutItemCommand")).toBe(2); // the two creates only: no read-modify-write Put
+    expect(db.recorder.count("UpdateItemCommand")).toBe(2);
+    expect(db.recorder.count("PutItemCommand")).toBe(2); // the two creates only: no read-modify-write Put
   });
 
   it("Model.update(patch, { <full key> }) sends one conditional UpdateItem and no read", async () => {
     const member = await Member.create({ email: "direct@example.com" });
-    recorder.reset();
+    db.recorder.reset();
     expect(await Member.update({ name: "Direct", nickname: "d" }, { id: member.id })).toBe(1);
-    expect(recorder.commands()).toEqual(["UpdateItemCommand"]);
+    expect(db.recorder.commands()).toEqual(["UpdateItemCommand"]);
     const stored = await rawItem("members", { id: { S: member.id } });
     expect([stored?.name, stored?.nick_name]).toEqual([{ S: "Direct" }, { S: "d" }]);
     expect(stored?.updatedAt?.S).not.toBe(member.updatedAt);
   });
 
   it("Model.update by key counts 0, and writes nothing, for a missing or soft-deleted row", async () => {
-    recorder.reset();
+    db.recorder.reset();
     expect(await Member.update({ name: "Ghost" }, { id: "no-such-member" })).toBe(0);
-    expect(recorder.commands()).toEqual(["UpdateItemCommand"]);
+    expect(db.recorder.commands()).toEqual(["UpdateItemCommand"]);
     expect(await rawItem("members", { id: { S: "no-such-member" } })).toBeUndefined();
     const member = await Member.create({ email: "trashed@example.com", name: "Before" });
     await member.destroy();
@@ -125,9 +114,9 @@ describe("writes", () => {
   });
 
   it("Model.update validates the patch before any request", async () => {
-    recorder.reset();
+    db.recorder.reset();
     await expect(Member.update({ age: -1 }, { role: "bulk" })).rejects.toBeInstanceOf(ValidationError);
-    expect(recorder.requests).toHaveLength(0);
+    expect(db.recorder.requests).toHaveLength(0);
   });
 
   it("destroy() soft-deletes with @DeleteAt, restore() brings it back, forceDestroy() removes it", async () => {
@@ -158,7 +147,7 @@ describe("writes", () => {
     const member = await Member.create({ email: "inc@example.com" });
     await Promise.all([member.increment("score", 5), member.increment("score", 5), member.decrement("score", 3)]);
     expect((await rawItem("members", { id: { S: member.id } }))?.score).toEqual({ N: "7" });
-    const update = recorder.requests.find((r) => r.command === "UpdateItemCommand")!.input;
+    const update = db.recorder.requests.find((r) => r.command === "UpdateItemCommand")!.input;
     expect(update.UpdateExpression).toMatch(/ADD #n\d :v\d/);
     expect(update.ConditionExpression).toMatch(/attribute_exists/);
     const ghost = new Member({ id: "never-created", email: "x@example.com" });

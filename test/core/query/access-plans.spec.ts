@@ -1,17 +1,7 @@
 import "reflect-metadata";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import {
-  DeleteAt,
-  HasMany,
-  IndexSort,
-  PrimaryKey,
-  Table,
-  ValidationError,
-  type Dynamite,
-  type NonAttribute,
-} from "../../../lib/core/index.js";
-import { recordRequests, type RequestRecorder } from "../../helpers/request-recorder.js";
-import { createTestDynamite } from "../../helpers/test-dynamite.js";
+import { describe, expect, it } from "@jest/globals";
+import { DeleteAt, HasMany, IndexSort, PrimaryKey, Table, ValidationError, type NonAttribute } from "../../../lib/core/index.js";
+import { useTestDatabase } from "../../helpers/use-test-database.js";
 
 class Customer extends Table<Customer> {
   @PrimaryKey() declare id: string;
@@ -37,11 +27,7 @@ const pad = (n: number) => String(n).padStart(4, "0");
 const SIZE = 2_000;
 
 describe("access plans on tables of 2,000 items", () => {
-  let dynamite: Dynamite;
-  let recorder: RequestRecorder;
-
-  beforeAll(async () => {
-    dynamite = await createTestDynamite([Customer, Purchase, Reading]);
+  const db = useTestDatabase([Customer, Purchase, Reading], async () => {
     const tiers = ["gold", "silver", "bronze", "iron"];
     await Customer.createMany(
       Array.from({ length: SIZE }, (_, i) => ({ id: `c${pad(i)}`, name: `name ${i}`, tier: tiers[i % 4] })),
@@ -52,18 +38,12 @@ describe("access plans on tables of 2,000 items", () => {
     await Reading.createMany(
       Array.from({ length: SIZE }, (_, i) => ({ sensor: `s${i % 10}`, seq: Math.floor(i / 10), kind: i % 20 < 10 ? "a" : "b" })),
     );
-    recorder = recordRequests(dynamite.getClient());
-  });
-  beforeEach(() => recorder.reset());
-  afterAll(() => {
-    recorder.stop();
-    dynamite.disconnect();
   });
 
   it("first({ id }) sends one GetItem and no Scan", async () => {
     const customer = await Customer.first({ id: "c0042" });
     expect(customer?.name).toBe("name 42");
-    expect(recorder.commands()).toEqual(["GetItemCommand"]);
+    expect(db.recorder.commands()).toEqual(["GetItemCommand"]);
     expect(Customer.explain({ id: "c0042" })).toMatchObject({
       operation: "GetItem",
       table: "customers",
@@ -74,29 +54,29 @@ describe("access plans on tables of 2,000 items", () => {
   it("a soft-deleted row is hidden from a GetItem unless withTrashed/onlyTrashed", async () => {
     const doomed = (await Customer.first({ id: "c1999" }))!;
     await doomed.destroy();
-    recorder.reset();
+    db.recorder.reset();
     expect(await Customer.first({ id: "c1999" })).toBeUndefined();
     expect((await Customer.withTrashed({ id: "c1999" })).map((c) => c.id)).toEqual(["c1999"]);
     expect((await Customer.onlyTrashed({ id: "c1999" })).map((c) => c.id)).toEqual(["c1999"]);
     expect(await Customer.count({ id: "c1999" })).toBe(0);
-    expect(recorder.commands().every((c) => c === "GetItemCommand")).toBe(true);
+    expect(db.recorder.commands().every((c) => c === "GetItemCommand")).toBe(true);
   });
 
   it("where({ id: [1,000 ids] }) sends 10 BatchGetItems and returns rows in the order of the ids", async () => {
     const ids = Array.from({ length: 1_000 }, (_, i) => `c${pad(999 - i)}`);
     const rows = await Customer.where({ id: ids });
     expect(rows.map((r) => r.id)).toEqual(ids);
-    expect(recorder.count("BatchGetItemCommand")).toBe(10);
-    expect(recorder.commands().filter((c) => c !== "BatchGetItemCommand")).toEqual([]);
-    expect(recorder.requests.every((r) => Object.values(r.input.RequestItems as object)[0].Keys.length <= 100)).toBe(true);
+    expect(db.recorder.count("BatchGetItemCommand")).toBe(10);
+    expect(db.recorder.commands().filter((c) => c !== "BatchGetItemCommand")).toEqual([]);
+    expect(db.recorder.requests.every((r) => Object.values(r.input.RequestItems as object)[0].Keys.length <= 100)).toBe(true);
     expect(Customer.explain({ id: ids })).toMatchObject({ operation: "BatchGetItem", requests: 10 });
   });
 
   it("partition key with = and sort-key bounds is one Query with BETWEEN in the key condition", async () => {
     const rows = await Reading.where({ sensor: "s3", seq: { ">=": 50, "<=": 59 } });
     expect(rows.map((r) => r.seq)).toEqual([50, 51, 52, 53, 54, 55, 56, 57, 58, 59]);
-    expect(recorder.commands()).toEqual(["QueryCommand"]);
-    expect(recorder.scanned()).toBe(10);
+    expect(db.recorder.commands()).toEqual(["QueryCommand"]);
+    expect(db.recorder.scanned()).toBe(10);
     const plan = Reading.explain({ sensor: "s3", seq: { ">=": 50, "<=": 59 } });
     expect(plan).toMatchObject({ operation: "Query", table: "readings", keyCondition: "#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2" });
     expect(plan.filter).toBeUndefined();
@@ -105,9 +85,9 @@ describe("access plans on tables of 2,000 items", () => {
 
   it("where(field, op, value) and sort-key operators go into the key condition", async () => {
     expect(await Reading.count({ sensor: "s1", seq: { "<": 5 } })).toBe(5);
-    expect(recorder.requests[0].input).toMatchObject({ Select: "COUNT", KeyConditionExpression: "#n0 = :v0 AND #n1 < :v1" });
+    expect(db.recorder.requests[0].input).toMatchObject({ Select: "COUNT", KeyConditionExpression: "#n0 = :v0 AND #n1 < :v1" });
     expect(await Reading.where("sensor", "=", "s1")).toHaveLength(200);
-    expect(recorder.commands()).toEqual(["QueryCommand", "QueryCommand"]);
+    expect(db.recorder.commands()).toEqual(["QueryCommand", "QueryCommand"]);
     expect(Reading.explain({ sensor: "s1", seq: { "<": 3 } }).keyCondition).toBe("#n0 = :v0 AND #n1 < :v1");
   });
 
@@ -115,33 +95,33 @@ describe("access plans on tables of 2,000 items", () => {
     const rows = await Reading.where({ sensor: "s2", kind: "a" });
     expect(rows).toHaveLength(100);
     expect(rows.every((r) => r.kind === "a" && r.sensor === "s2")).toBe(true);
-    expect(recorder.commands()).toEqual(["QueryCommand"]);
-    expect(recorder.scanned()).toBe(200); // the partition, never the table
+    expect(db.recorder.commands()).toEqual(["QueryCommand"]);
+    expect(db.recorder.scanned()).toBe(200); // the partition, never the table
     expect(Reading.explain({ sensor: "s2", kind: "a" })).toMatchObject({ operation: "Query", filter: "#n1 = :v1" });
   });
 
   it('order: "DESC" is ScanIndexForward: false and reads only the limit', async () => {
     const rows = await Reading.where({ sensor: "s5" }, { order: "DESC", limit: 3 });
     expect(rows.map((r) => r.seq)).toEqual([199, 198, 197]);
-    expect(recorder.requests[0].input).toMatchObject({ ScanIndexForward: false, Limit: 3 });
-    expect(recorder.scanned()).toBe(3);
+    expect(db.recorder.requests[0].input).toMatchObject({ ScanIndexForward: false, Limit: 3 });
+    expect(db.recorder.scanned()).toBe(3);
     expect(Reading.explain({ sensor: "s5" }, { order: "DESC" }).scanIndexForward).toBe(false);
   });
 
   it("last() on a Query is a descending Query with Limit 1", async () => {
     const last = await Reading.last({ sensor: "s7" });
     expect(last?.seq).toBe(199);
-    expect(recorder.commands()).toEqual(["QueryCommand"]);
-    expect(recorder.requests[0].input).toMatchObject({ ScanIndexForward: false, Limit: 1 });
-    expect(recorder.scanned()).toBe(1);
+    expect(db.recorder.commands()).toEqual(["QueryCommand"]);
+    expect(db.recorder.requests[0].input).toMatchObject({ ScanIndexForward: false, Limit: 1 });
+    expect(db.recorder.scanned()).toBe(1);
   });
 
   it("a GSI partition key with = is a Query on the derived GSI", async () => {
     const rows = await Purchase.where({ customer_id: "c0007" });
     expect(rows).toHaveLength(20);
-    expect(recorder.commands()).toEqual(["QueryCommand"]);
-    expect(recorder.requests[0].input.IndexName).toBe("GSI1_customer_id");
-    expect(recorder.scanned()).toBe(20);
+    expect(db.recorder.commands()).toEqual(["QueryCommand"]);
+    expect(db.recorder.requests[0].input.IndexName).toBe("GSI1_customer_id");
+    expect(db.recorder.scanned()).toBe(20);
     expect(Purchase.explain({ customer_id: "c0007", total: { ">": 10 } })).toMatchObject({
       operation: "Query",
       index: "GSI1_customer_id",
@@ -153,17 +133,17 @@ describe("access plans on tables of 2,000 items", () => {
   it("first() on a large table reads a handful of items, not the table", async () => {
     const first = await Customer.first();
     expect(first).toBeDefined();
-    expect(recorder.commands()).toEqual(["ScanCommand"]);
-    expect(recorder.scanned()).toBeLessThanOrEqual(10);
+    expect(db.recorder.commands()).toEqual(["ScanCommand"]);
+    expect(db.recorder.scanned()).toBeLessThanOrEqual(10);
   });
 
   it("a filtered Scan follows LastEvaluatedKey only until skip + limit matches", async () => {
     const rows = await Customer.where({ tier: "gold" }, { skip: 5, limit: 5 });
     expect(rows).toHaveLength(5);
     expect(rows.every((r) => r.tier === "gold")).toBe(true);
-    expect(recorder.commands().every((c) => c === "ScanCommand")).toBe(true);
+    expect(db.recorder.commands().every((c) => c === "ScanCommand")).toBe(true);
     // a quarter of the rows match: about 40 items read for 10 matches, far from 2,000
-    expect(recorder.scanned()).toBeLessThan(200);
+    expect(db.recorder.scanned()).toBeLessThan(200);
     expect(Customer.explain({ tier: "gold" })).toMatchObject({
       operation: "Scan",
       filter: "(#n0 = :v0) AND (attribute_not_exists(#n1))",
@@ -172,16 +152,16 @@ describe("access plans on tables of 2,000 items", () => {
 
   it("count() uses Select COUNT", async () => {
     expect(await Customer.count({ tier: "silver" })).toBe(500);
-    expect(recorder.requests.every((r) => r.input.Select === "COUNT")).toBe(true);
-    recorder.reset();
+    expect(db.recorder.requests.every((r) => r.input.Select === "COUNT")).toBe(true);
+    db.recorder.reset();
     expect(await Purchase.count({ customer_id: "c0001" })).toBe(20);
-    expect(recorder.commands()).toEqual(["QueryCommand"]);
+    expect(db.recorder.commands()).toEqual(["QueryCommand"]);
   });
 
   it("attributes becomes a ProjectionExpression; the key is fetched but not returned unless asked", async () => {
     const row = (await Customer.first({ id: "c0010" }, { attributes: ["name"] }))!;
     expect(row.toJSON()).toEqual({ name: "name 10" });
-    const input = recorder.requests[0].input;
+    const input = db.recorder.requests[0].input;
     expect(Object.values(input.ExpressionAttributeNames as object).sort()).toEqual(["deletedAt", "id", "name"]);
   });
 
@@ -192,6 +172,6 @@ describe("access plans on tables of 2,000 items", () => {
     await expect(Customer.where({}, { attributes: ["purchases"] })).rejects.toThrow(/relation/);
     await expect(Customer.where({}, { limit: -1 })).rejects.toThrow(ValidationError);
     expect(() => Customer.explain({ tier: { between: [1] } })).toThrow(ValidationError);
-    expect(recorder.requests).toHaveLength(0);
+    expect(db.recorder.requests).toHaveLength(0);
   });
 });

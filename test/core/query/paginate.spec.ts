@@ -1,17 +1,7 @@
 import "reflect-metadata";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import {
-  HasMany,
-  IndexSort,
-  PrimaryKey,
-  Table,
-  ValidationError,
-  type Dynamite,
-  type NonAttribute,
-  type Page,
-} from "../../../lib/core/index.js";
-import { recordRequests, type RequestRecorder } from "../../helpers/request-recorder.js";
-import { createTestDynamite } from "../../helpers/test-dynamite.js";
+import { describe, expect, it } from "@jest/globals";
+import { HasMany, IndexSort, PrimaryKey, Table, ValidationError, type NonAttribute, type Page } from "../../../lib/core/index.js";
+import { useTestDatabase } from "../../helpers/use-test-database.js";
 
 class Entry extends Table<Entry> {
   @PrimaryKey() declare stream: string;
@@ -48,21 +38,11 @@ async function walk<M>(page: (cursor?: string) => Promise<Page<M>>) {
 }
 
 describe("cursor pagination over 2,000 items", () => {
-  let dynamite: Dynamite;
-  let recorder: RequestRecorder;
-
-  beforeAll(async () => {
-    dynamite = await createTestDynamite([Entry, Device, Log]);
+  const db = useTestDatabase([Entry, Device, Log], async () => {
     await Entry.createMany(Array.from({ length: SIZE }, (_, seq) => ({ stream: "big", seq, kind: kinds[seq % 3] })));
     await Log.createMany(
       Array.from({ length: SIZE }, (_, i) => ({ id: `l${i}`, device_id: "d1", level: i % 4 ? "info" : "error" })),
     );
-    recorder = recordRequests(dynamite.getClient());
-  });
-  beforeEach(() => recorder.reset());
-  afterAll(() => {
-    recorder.stop();
-    dynamite.disconnect();
   });
 
   it.each(["ASC", "DESC"] as const)("a Query walked in %s order returns every item exactly once, in order", async (order) => {
@@ -84,24 +64,24 @@ describe("cursor pagination over 2,000 items", () => {
     const { items } = await walk((cursor) => Entry.paginate({ kind: "b" }, { limit: 64, cursor }));
     const seqs = items.map((e) => e.seq).sort((x, y) => x - y);
     expect(seqs).toEqual(Array.from({ length: SIZE }, (_, i) => i).filter((i) => i % 3 === 1));
-    expect(recorder.count("ScanCommand")).toBeGreaterThan(1);
+    expect(db.recorder.count("ScanCommand")).toBeGreaterThan(1);
   });
 
   it("paging a GSI with a filter uses the index key in the cursor and returns every match once", async () => {
     const { items } = await walk((cursor) => Log.paginate({ device_id: "d1", level: "error" }, { limit: 45, cursor }));
     expect(new Set(items.map((l) => l.id)).size).toBe(500);
     expect(items).toHaveLength(500);
-    expect(recorder.requests.every((r) => r.input.IndexName === "GSI1_device_id")).toBe(true);
+    expect(db.recorder.requests.every((r) => r.input.IndexName === "GSI1_device_id")).toBe(true);
   });
 
   it("page 3 of 20 is one Query that reads 101 items (one more, to know a next page exists)", async () => {
     const first = await Entry.paginate({ stream: "big" }, { limit: 100 });
     const second = await Entry.paginate({ stream: "big" }, { limit: 100, cursor: first.cursor });
-    recorder.reset();
+    db.recorder.reset();
     const third = await Entry.paginate({ stream: "big" }, { limit: 100, cursor: second.cursor });
     expect(third.items.map((e) => e.seq)).toEqual(Array.from({ length: 100 }, (_, i) => 200 + i));
-    expect(recorder.commands()).toEqual(["QueryCommand"]);
-    expect(recorder.scanned()).toBe(101);
+    expect(db.recorder.commands()).toEqual(["QueryCommand"]);
+    expect(db.recorder.scanned()).toBe(101);
     expect(third.cursor).toBeDefined();
   });
 
@@ -111,18 +91,18 @@ describe("cursor pagination over 2,000 items", () => {
     const edited = Buffer.from(JSON.stringify({ ...decoded, p: decoded.p.replace('"seq":9', '"seq":1500') })).toString(
       "base64url",
     );
-    recorder.reset();
+    db.recorder.reset();
     await expect(Entry.paginate({ stream: "big" }, { limit: 10, cursor: edited })).rejects.toThrow(ValidationError);
     await expect(Entry.paginate({ stream: "big" }, { limit: 10, cursor: "not-a-cursor" })).rejects.toThrow(ValidationError);
     await expect(Log.paginate({ device_id: "d1" }, { limit: 10, cursor })).rejects.toThrow(/belongs to Entry/);
     await expect(Entry.paginate({ stream: "big" }, { limit: 10, cursor, order: "DESC" })).rejects.toThrow(ValidationError);
     await expect(Entry.paginate({ stream: "big" }, { limit: 0 })).rejects.toThrow(ValidationError);
-    expect(recorder.requests).toHaveLength(0);
+    expect(db.recorder.requests).toHaveLength(0);
   });
 
   it("skip stays supported", async () => {
     const rows = await Entry.where({ stream: "big" }, { skip: 100, limit: 10 });
     expect(rows.map((e) => e.seq)).toEqual(Array.from({ length: 10 }, (_, i) => 100 + i));
-    expect(recorder.scanned()).toBe(110);
+    expect(db.recorder.scanned()).toBe(110);
   });
 });

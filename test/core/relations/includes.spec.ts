@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import {
   BelongsTo,
   Default,
@@ -12,11 +12,9 @@ import {
   Table,
   ValidationError,
   type CreationOptional,
-  type Dynamite,
   type NonAttribute,
 } from "../../../lib/core/index.js";
-import { recordRequests, type RequestRecorder } from "../../helpers/request-recorder.js";
-import { createTestDynamite } from "../../helpers/test-dynamite.js";
+import { useTestDatabase } from "../../helpers/use-test-database.js";
 
 class Member extends Table<Member> {
   @PrimaryKey() declare id: string;
@@ -64,12 +62,9 @@ const memberId = (i: number) => `m${pad(i)}`;
 const ORDERS_PER_MEMBER = 20;
 
 describe("include: relations without N+1 and without scans", () => {
-  let dynamite: Dynamite;
-  let recorder: RequestRecorder;
   const hundred = Array.from({ length: 100 }, (_, i) => memberId(i));
 
-  beforeAll(async () => {
-    dynamite = await createTestDynamite([Member, Order, Profile, Product, Club, Membership]);
+  const db = useTestDatabase([Member, Order, Profile, Product, Club, Membership], async () => {
     await Member.createMany(Array.from({ length: 1_000 }, (_, i) => ({ id: memberId(i), name: `member ${i}` })));
     await Product.createMany(Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, title: `product ${i}` })));
     await Order.createMany(
@@ -86,34 +81,28 @@ describe("include: relations without N+1 and without scans", () => {
       { id: "go", title: "Go" },
       { id: "judo", title: "Judo" },
     ]);
-    recorder = recordRequests(dynamite.getClient());
-  });
-  beforeEach(() => recorder.reset());
-  afterAll(() => {
-    recorder.stop();
-    dynamite.disconnect();
   });
 
   it("the orders of 100 members: one BatchGetItem, one GSI Query per member, items read = items returned", async () => {
     const members = await Member.where({ id: hundred }, { include: { orders: true } });
     expect(members).toHaveLength(100);
     expect(members.every((m) => m.orders.length === ORDERS_PER_MEMBER && m.orders.every((o) => o.member_id === m.id))).toBe(true);
-    expect(recorder.count("ScanCommand")).toBe(0);
-    expect(recorder.count("GetItemCommand")).toBe(0);
-    expect(recorder.count("BatchGetItemCommand")).toBe(1);
-    expect(recorder.count("QueryCommand")).toBe(100);
+    expect(db.recorder.count("ScanCommand")).toBe(0);
+    expect(db.recorder.count("GetItemCommand")).toBe(0);
+    expect(db.recorder.count("BatchGetItemCommand")).toBe(1);
+    expect(db.recorder.count("QueryCommand")).toBe(100);
     expect(
-      recorder.requests.filter((r) => r.command === "QueryCommand").every((r) => r.input.IndexName === "GSI1_member_id"),
+      db.recorder.requests.filter((r) => r.command === "QueryCommand").every((r) => r.input.IndexName === "GSI1_member_id"),
     ).toBe(true);
-    expect(recorder.scanned()).toBe(100 * ORDERS_PER_MEMBER);
+    expect(db.recorder.scanned()).toBe(100 * ORDERS_PER_MEMBER);
   });
 
   it("a per-parent limit is pushed down as Limit, and with a filter it still finds enough matches", async () => {
     const members = await Member.where({ id: hundred.slice(0, 10) }, { include: { orders: { limit: 3 } } });
     expect(members.every((m) => m.orders.length === 3)).toBe(true);
-    expect(recorder.requests.filter((r) => r.command === "QueryCommand").every((r) => r.input.Limit === 3)).toBe(true);
-    expect(recorder.scanned()).toBe(30);
-    recorder.reset();
+    expect(db.recorder.requests.filter((r) => r.command === "QueryCommand").every((r) => r.input.Limit === 3)).toBe(true);
+    expect(db.recorder.scanned()).toBe(30);
+    db.recorder.reset();
     const filtered = await Member.where(
       { id: hundred.slice(0, 10) },
       { include: { orders: { where: { total: { ">=": 20 } }, limit: 4 } } },
@@ -124,20 +113,20 @@ describe("include: relations without N+1 and without scans", () => {
   it("nested includes share one deduplicated BatchGetItem per level", async () => {
     const members = await Member.where({ id: hundred }, { include: { orders: { include: { product: true } } } });
     expect(members.flatMap((m) => m.orders).every((o) => o.product?.id === o.product_id)).toBe(true);
-    expect(recorder.count("BatchGetItemCommand")).toBe(2); // members, then the 50 distinct products once
-    const productRequest = recorder.requests.filter((r) => r.command === "BatchGetItemCommand")[1];
+    expect(db.recorder.count("BatchGetItemCommand")).toBe(2); // members, then the 50 distinct products once
+    const productRequest = db.recorder.requests.filter((r) => r.command === "BatchGetItemCommand")[1];
     expect(productRequest.input.RequestItems.products.Keys).toHaveLength(50);
   });
 
   it("BelongsTo is one BatchGetItem for all rows; HasOne is a GSI Query on the child's foreign key", async () => {
     const orders = await Order.where({ member_id: memberId(3) }, { include: ["member"] });
     expect(orders.every((o) => o.member?.id === memberId(3))).toBe(true);
-    expect(recorder.commands()).toEqual(["QueryCommand", "BatchGetItemCommand"]);
-    recorder.reset();
+    expect(db.recorder.commands()).toEqual(["QueryCommand", "BatchGetItemCommand"]);
+    db.recorder.reset();
     const member = await Member.first({ id: memberId(5) }, { include: ["profile"] });
     expect(member?.profile?.bio).toBe("bio 5");
-    expect(recorder.commands()).toEqual(["GetItemCommand", "QueryCommand"]);
-    expect(recorder.requests[1].input).toMatchObject({ IndexName: "GSI1_member_id", Limit: 1 });
+    expect(db.recorder.commands()).toEqual(["GetItemCommand", "QueryCommand"]);
+    expect(db.recorder.requests[1].input).toMatchObject({ IndexName: "GSI1_member_id", Limit: 1 });
   });
 
   it("an include over 1,000 parents works (never an IN/OR chain of ids)", async () => {
@@ -145,9 +134,9 @@ describe("include: relations without N+1 and without scans", () => {
     const members = await Member.where({ id: ids }, { include: ["orders"] });
     expect(members).toHaveLength(1_000);
     expect(members.filter((m) => m.orders.length === ORDERS_PER_MEMBER)).toHaveLength(100);
-    expect(recorder.count("ScanCommand")).toBe(0);
-    expect(recorder.count("QueryCommand")).toBe(1_000);
-    expect(recorder.requests.every((r) => !String(r.input.FilterExpression ?? "").includes(" OR "))).toBe(true);
+    expect(db.recorder.count("ScanCommand")).toBe(0);
+    expect(db.recorder.count("QueryCommand")).toBe(1_000);
+    expect(db.recorder.requests.every((r) => !String(r.input.FilterExpression ?? "").includes(" OR "))).toBe(true);
   });
 
   it("soft-deleted children are hidden from includes", async () => {
@@ -166,18 +155,18 @@ describe("include: relations without N+1 and without scans", () => {
     expect(Object.keys(member.toJSON()).sort()).toEqual(["name", "orders"]);
     expect(member.orders).toHaveLength(ORDERS_PER_MEMBER);
     expect(Object.keys(member.orders[0].toJSON())).toEqual(["total"]);
-    expect(recorder.requests[1].input.ProjectionExpression).toBeDefined();
+    expect(db.recorder.requests[1].input.ProjectionExpression).toBeDefined();
   });
 
   it("ManyToMany: attach/detach/sync maintain the pivot; include queries the pivot's GSI then BatchGetItem", async () => {
     const member = (await Member.first({ id: memberId(1) }))!;
     expect((await member.attach("clubs", ["chess", "go"])).attached).toEqual(["chess", "go"]);
     expect((await member.attach("clubs", ["go"])).attached).toEqual([]);
-    recorder.reset();
+    db.recorder.reset();
     const loaded = await Member.first({ id: memberId(1) }, { include: ["clubs"] });
     expect(loaded?.clubs.map((c) => c.id).sort()).toEqual(["chess", "go"]);
-    expect(recorder.commands()).toEqual(["GetItemCommand", "QueryCommand", "BatchGetItemCommand"]);
-    expect(recorder.requests[1].input.IndexName).toMatch(/^GSI\d_member_id$/);
+    expect(db.recorder.commands()).toEqual(["GetItemCommand", "QueryCommand", "BatchGetItemCommand"]);
+    expect(db.recorder.requests[1].input.IndexName).toMatch(/^GSI\d_member_id$/);
     const synced = await member.sync("clubs", ["go", "judo"]);
     expect(synced).toEqual({ attached: ["judo"], detached: ["chess"] });
     await member.detach("clubs", ["go"]);
@@ -194,6 +183,6 @@ describe("include: relations without N+1 and without scans", () => {
     await expect(Member.where({ id: hundred }, { include: { orders: { where: { total: { "=>": 1 } } } } })).rejects.toThrow(
       ValidationError,
     );
-    expect(recorder.requests).toHaveLength(0);
+    expect(db.recorder.requests).toHaveLength(0);
   });
 });

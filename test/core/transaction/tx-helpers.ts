@@ -2,8 +2,8 @@ import { GetItemCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { afterAll, beforeAll, beforeEach } from "@jest/globals";
 import type { Dynamite } from "../../../lib/core/index.js";
-import { recordRequests, type RequestRecorder } from "../../helpers/request-recorder.js";
-import { createTestDynamite } from "../../helpers/test-dynamite.js";
+import type { RequestRecorder } from "../../helpers/request-recorder.js";
+import { useTestDatabase, type TestDatabase } from "../../helpers/use-test-database.js";
 import { TABLES } from "./fixtures.js";
 
 /** Every stored item of a table, read with the raw SDK (not through the ORM under test). */
@@ -59,28 +59,17 @@ export class AttemptRecorder {
 }
 
 /** The suite's isolated database with a request recorder and an attempt recorder, reset before each test. */
-export interface TxDatabase {
-  dynamite: Dynamite;
-  recorder: RequestRecorder;
+export interface TxDatabase extends TestDatabase {
   attempts: AttemptRecorder;
 }
 
 /** Registers the hooks that give a suite its own database of the transaction fixtures. */
 export function useTxDatabase(): TxDatabase {
-  const db = {} as TxDatabase;
-  beforeAll(async () => {
-    db.dynamite = await createTestDynamite(TABLES);
-    db.recorder = recordRequests(db.dynamite.getClient());
+  const db = useTestDatabase(TABLES) as TxDatabase;
+  beforeAll(() => {
     db.attempts = new AttemptRecorder(db.dynamite);
   });
-  beforeEach(() => {
-    db.recorder.reset();
-    db.attempts.reset();
-  });
-  afterAll(() => {
-    db.attempts.stop();
-    db.recorder.stop();
-    db.dynamite.disconnect();
-  });
+  beforeEach(() => db.attempts.reset());
+  afterAll(() => db.attempts.stop());
   return db;
 }
