@@ -78,8 +78,12 @@ async function removeLinks(
   return doomed.map((link) => link[key]);
 }
 
-/** Links `ids` to the instance through the pivot table (ids already linked are left alone). */
-export async function attachRelated(
+/**
+ * Changes the pivot rows linking the instance to `ids`: "attach" links the ones not linked yet,
+ * "detach" unlinks them, "sync" makes them the exact set (links the missing, unlinks the others).
+ */
+export async function changeLinks(
+  mode: "attach" | "detach" | "sync",
   owner: ModelMetadata,
   instance: object,
   property: string,
@@ -87,32 +91,9 @@ export async function attachRelated(
   tx?: TransactionContext,
 ): Promise<PivotChange> {
   const context = await pivotContext(owner, instance, property, ids);
-  return { attached: await addLinks(context, ids, tx), detached: [] };
-}
-
-/** Removes the pivot rows linking `ids` to the instance. */
-export async function detachRelated(
-  owner: ModelMetadata,
-  instance: object,
-  property: string,
-  ids: unknown[],
-  tx?: TransactionContext,
-): Promise<PivotChange> {
-  const context = await pivotContext(owner, instance, property, ids);
-  const removed = new Set(ids.map((id) => targetIdOf(context, id)));
-  return { attached: [], detached: await removeLinks(context, (id) => !removed.has(id), tx) };
-}
-
-/** Makes `ids` the exact set of linked rows: links the missing ones, unlinks the others. */
-export async function syncRelated(
-  owner: ModelMetadata,
-  instance: object,
-  property: string,
-  ids: unknown[],
-  tx?: TransactionContext,
-): Promise<PivotChange> {
-  const context = await pivotContext(owner, instance, property, ids);
-  const wanted = new Set(ids.map((id) => targetIdOf(context, id)));
-  const detached = await removeLinks(context, (id) => wanted.has(id), tx);
-  return { attached: await addLinks(context, ids, tx), detached };
+  const named = new Set(ids.map((id) => targetIdOf(context, id)));
+  const detached =
+    mode === "attach" ? [] : await removeLinks(context, (id) => (mode === "sync" ? named.has(id) : !named.has(id)), tx);
+  const attached = mode === "detach" ? [] : await addLinks(context, ids, tx);
+  return { attached, detached };
 }

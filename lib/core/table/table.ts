@@ -20,7 +20,7 @@ import { executeWrite } from "../write/execute-write.js";
 import { deleteWhere, updateWhere } from "./bulk-writes.js";
 import { toPlainObject } from "./to-plain-object.js";
 import type { CreateManyOptions } from "../batch/create-many.js";
-import { attachRelated, detachRelated, syncRelated, type PivotChange } from "../relations/pivot-links.js";
+import { changeLinks, type PivotChange } from "../relations/pivot-links.js";
 
 function modelOf(target: Function): ModelMetadata {
   return requireModelMetadata(target);
@@ -184,17 +184,17 @@ export class Table<T = any> {
 
   /** ManyToMany: links the rows with keys `ids` through the pivot table (already linked ones are skipped). */
   attach(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
-    return attachRelated(modelOf(this.constructor), this, relation, ids, tx);
+    return changeLinks("attach", modelOf(this.constructor), this, relation, ids, tx);
   }
 
   /** ManyToMany: deletes the pivot rows linking `ids`. */
   detach(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
-    return detachRelated(modelOf(this.constructor), this, relation, ids, tx);
+    return changeLinks("detach", modelOf(this.constructor), this, relation, ids, tx);
   }
 
   /** ManyToMany: makes `ids` exactly the linked rows (attaches the missing, detaches the rest). */
   sync(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
-    return syncRelated(modelOf(this.constructor), this, relation, ids, tx);
+    return changeLinks("sync", modelOf(this.constructor), this, relation, ids, tx);
   }
 
   /** Attributes (and relations loaded by `include`) as a plain object. */
