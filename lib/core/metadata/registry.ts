@@ -49,6 +49,11 @@ export function allModelMetadata(): ModelMetadata[] {
   return [...registry.values()];
 }
 
+/** How many model classes are registered (changes whenever a new one is decorated). */
+export function modelCount(): number {
+  return registry.size;
+}
+
 export function hasModelMetadata(target: Function): boolean {
   return registry.has(target);
 }

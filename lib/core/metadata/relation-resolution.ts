@@ -1,6 +1,6 @@
 import { ConfigError } from "../errors.js";
 import type { IndexMetadata, ModelMetadata, RelationMetadata } from "./model-metadata.js";
-import { allModelMetadata, requireModelMetadata } from "./registry.js";
+import { allModelMetadata, modelCount, requireModelMetadata } from "./registry.js";
 
 /** A relation with its defaults filled in and its target's metadata at hand. */
 export interface ResolvedRelation extends RelationMetadata {
@@ -57,15 +57,32 @@ function requiredTarget(owner: ModelMetadata, property: string, target: Function
  * N counts the foreign keys in alphabetical order, so the names never depend on load order.
  */
 export function indexesOf(model: ModelMetadata): IndexMetadata[] {
+  const cached = indexCache.get(model);
+  if (cached && cached.models === modelCount()) return cached.indexes;
+  const { indexes, complete } = deriveIndexes(model);
+  if (complete) indexCache.set(model, { models: modelCount(), indexes });
+  return indexes;
+}
+
+/**
+ * Every read plans through `indexesOf`, and deriving scans every model's relations, so the result is
+ * kept until another model class registers (relations only ever come with new classes).
+ */
+const indexCache = new WeakMap<ModelMetadata, { models: number; indexes: IndexMetadata[] }>();
+
+/** `complete` is false when a relation target could not be resolved yet (class still being defined). */
+function deriveIndexes(model: ModelMetadata): { indexes: IndexMetadata[]; complete: boolean } {
   const declared = model.indexes.filter((index) => !index.fromRelation);
   const covered = new Set(declared.filter((i) => i.kind === "GSI" && !i.sortKey).map((i) => i.partitionKey));
   const foreignKeys = new Set<string>();
+  let complete = true;
   for (const owner of allModelMetadata()) {
     for (const relation of owner.relations.values()) {
       let target: unknown;
       try {
         target = relation.target();
       } catch {
+        complete = false;
         continue;
       }
       if (relation.kind === "manyToMany" && relation.pivot) {
@@ -85,5 +102,5 @@ export function indexesOf(model: ModelMetadata): IndexMetadata[] {
       projection: "ALL",
       fromRelation: true,
     }));
-  return [...declared, ...derived];
+  return { indexes: [...declared, ...derived], complete };
 }
