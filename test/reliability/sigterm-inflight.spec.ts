@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { findFreePort } from "../../lib/testing/index.js";
 import { testEndpoint } from "../helpers/test-dynamite.js";
 import { runBurst, type Checkout } from "./sigterm/checkout-burst.js";
-import { mapLimited, postJson, type Outcome } from "./sigterm/http-outcome.js";
+import { mapConcurrent } from "../../lib/core/batch/concurrency.js";
+import { postJson, type Outcome } from "./sigterm/http-outcome.js";
 import {
   buildSample,
   descendantsOf,
@@ -31,7 +32,7 @@ function checkoutsFor(users: string[], products: string[]): Checkout[] {
 }
 
 async function createAll(url: string, path: string, bodies: object[]): Promise<string[]> {
-  const outcomes = await mapLimited(bodies, 20, (body) => postJson(`${url}${path}`, body, 20_000));
+  const outcomes = await mapConcurrent(bodies, 20, (body) => postJson(`${url}${path}`, body, 20_000));
   const failed = outcomes.find((outcome) => outcome.status !== 201);
   if (failed) throw new Error(`seeding POST ${path} failed: ${JSON.stringify(failed)}`);
   return outcomes.map((outcome) => outcome.body.id);

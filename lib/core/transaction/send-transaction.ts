@@ -1,16 +1,8 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { DEFAULT_RETRY_POLICY, backoffDelay, sleep } from "../batch/backoff.js";
 import { cancellationError, isTransient, type SentAction } from "./cancellation.js";
 
 type TransactItems = NonNullable<TransactWriteCommandInput["TransactItems"]>;
-
-const BASE_DELAY_MS = 25;
-const MAX_DELAY_MS = 1000;
-
-/** Exponential backoff with full jitter (attempt 1 → up to 25 ms, 2 → 50 ms, …, capped at 1 s). */
-function backoff(attempt: number): Promise<void> {
-  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
-}
 
 /**
  * Sends one TransactWriteItems. A cancellation caused only by conflicts or throttling is sent again,
@@ -29,7 +21,8 @@ export async function sendTransaction(
       return;
     } catch (error) {
       if (attempt <= options.retries && isTransient(error)) {
-        await backoff(attempt);
+        // the batch retries' exponential backoff with full jitter: up to 25 ms, 50 ms, … capped at 1 s
+        await sleep(backoffDelay(attempt - 1, DEFAULT_RETRY_POLICY));
         continue;
       }
       throw cancellationError(error, actions, attempt) ?? error;
