@@ -1,5 +1,6 @@
-import type { IndexMetadata, KeyType } from "../metadata/model-metadata.js";
-import { metadataFor } from "../metadata/registry.js";
+import type { IndexMetadata } from "../metadata/model-metadata.js";
+import { keyType } from "./keys.js";
+import { onAttribute } from "./property-target.js";
 
 type IndexProjection = IndexMetadata["projection"];
 
@@ -18,10 +19,6 @@ export interface LocalIndexOptions {
   projection?: IndexProjection;
 }
 
-function typeOf(type?: NumberConstructor | StringConstructor): KeyType | undefined {
-  return type === Number ? "N" : type === String ? "S" : undefined;
-}
-
 /**
  * Declares a global secondary index whose partition key is this attribute. `sync()` creates it
  * with the table or adds it to an existing table; `where({ attr: value })` queries it.
@@ -30,12 +27,9 @@ function typeOf(type?: NumberConstructor | StringConstructor): KeyType | undefin
 export function GlobalIndex(
   options: GlobalIndexOptions & { type?: NumberConstructor | StringConstructor } = {},
 ): PropertyDecorator {
-  return (prototype: object, propertyKey: string | symbol) => {
-    const model = metadataFor(prototype.constructor);
-    const property = String(propertyKey);
-    const attribute = model.attribute(property);
-    attribute.designType ??= Reflect.getMetadata?.("design:type", prototype, propertyKey);
-    attribute.explicitType = typeOf(options.type) ?? attribute.explicitType;
+  return onAttribute((attribute, model) => {
+    const property = attribute.property;
+    attribute.explicitType = keyType(options) ?? attribute.explicitType;
     const name = options.name ?? (options.sortKey ? `GSI_${property}_${options.sortKey}` : `GSI_${property}`);
     model.indexes.push({
       name,
@@ -44,7 +38,7 @@ export function GlobalIndex(
       sortKey: options.sortKey,
       projection: options.projection ?? "ALL",
     });
-  };
+  });
 }
 
 /**
@@ -53,11 +47,8 @@ export function GlobalIndex(
  * @example `@LocalIndex() declare total: number;`
  */
 export function LocalIndex(options: LocalIndexOptions = {}): PropertyDecorator {
-  return (prototype: object, propertyKey: string | symbol) => {
-    const model = metadataFor(prototype.constructor);
-    const property = String(propertyKey);
-    const attribute = model.attribute(property);
-    attribute.designType ??= Reflect.getMetadata?.("design:type", prototype, propertyKey);
+  return onAttribute((attribute, model) => {
+    const property = attribute.property;
     // the table's partition key may be declared below this attribute, so it is read when used
     model.indexes.push({
       name: options.name ?? `LSI_${property}`,
@@ -68,5 +59,5 @@ export function LocalIndex(options: LocalIndexOptions = {}): PropertyDecorator {
       sortKey: property,
       projection: options.projection ?? "ALL",
     });
-  };
+  });
 }

@@ -1,12 +1,13 @@
 import type { KeyType } from "../metadata/model-metadata.js";
-import { metadataFor } from "../metadata/registry.js";
+import { onAttribute } from "./property-target.js";
 
 export interface KeyOptions {
   /** The key's type when `design:type` cannot tell (e.g. `CreationOptional<number>` reads as Object). */
   type?: NumberConstructor | StringConstructor | "S" | "N" | "B";
 }
 
-function keyType(options?: KeyOptions): KeyType | undefined {
+/** The stored key type a decorator's `type` option asks for. */
+export function keyType(options?: KeyOptions): KeyType | undefined {
   if (!options?.type) return undefined;
   if (options.type === Number) return "N";
   if (options.type === String) return "S";
@@ -14,20 +15,17 @@ function keyType(options?: KeyOptions): KeyType | undefined {
 }
 
 function keyDecorator(role: "partition" | "sort", options?: KeyOptions): PropertyDecorator {
-  return (prototype: object, propertyKey: string | symbol) => {
-    const model = metadataFor(prototype.constructor);
-    const property = String(propertyKey);
-    const attribute = model.attribute(property);
-    attribute.designType ??= Reflect.getMetadata?.("design:type", prototype, propertyKey);
+  return onAttribute((attribute, model, declaringClass) => {
+    const property = attribute.property;
     attribute.explicitType = keyType(options) ?? attribute.explicitType;
     if (role === "sort") {
       model.sortKey = property;
-    } else if (model.partitionKey && model.partitionKey !== property && model.target === prototype.constructor) {
+    } else if (model.partitionKey && model.partitionKey !== property && model.target === declaringClass) {
       model.duplicatePartitionKey = property;
     } else {
       model.partitionKey = property;
     }
-  };
+  });
 }
 
 /** Marks the table's partition key. @example `@PrimaryKey() declare id: string;` */

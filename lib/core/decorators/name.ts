@@ -1,4 +1,5 @@
 import { metadataFor } from "../metadata/registry.js";
+import { onAttribute } from "./property-target.js";
 
 /**
  * On a class: the table name. On a property: the stored attribute name (queries keep the TS name).
@@ -12,8 +13,8 @@ export function Name(name: string): ClassDecorator & PropertyDecorator {
       model.explicitTableName = true;
       return;
     }
-    const attribute = metadataFor(target.constructor).attribute(String(propertyKey));
-    attribute.designType ??= Reflect.getMetadata?.("design:type", target, propertyKey);
-    attribute.column = name;
+    onAttribute((attribute) => {
+      attribute.column = name;
+    })(target, propertyKey);
   }) as ClassDecorator & PropertyDecorator;
 }

@@ -1,4 +1,5 @@
 import type { RelationKind, RelationMetadata } from "../metadata/model-metadata.js";
+import { snakeCase } from "../metadata/naming.js";
 import { metadataFor } from "../metadata/registry.js";
 import type { ModelClass } from "../types.js";
 
@@ -42,14 +43,13 @@ export function ManyToMany(
 ): PropertyDecorator {
   return (prototype: object, propertyKey: string | symbol) => {
     const owner = prototype.constructor as Function;
-    const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
     relation("manyToMany", () => ({
       target,
       foreignKey: "",
       localKey: "",
       pivot: {
         table: pivotTable,
-        localPivotKey: options.localPivotKey ?? `${snake(owner.name)}_id`,
+        localPivotKey: options.localPivotKey ?? `${snakeCase(owner.name)}_id`,
         // resolved lazily: the target class may not exist yet while decorators run
         targetPivotKey: options.targetPivotKey ?? "",
         targetKey: "",

@@ -1,10 +1,14 @@
-/** `OrderItem` → `order_items`: the default table name of a model class. */
-export function defaultTableName(className: string): string {
-  const snake = className
+/** `OrderItem` → `order_item`, `HTTPLog` → `http_log`. */
+export function snakeCase(name: string): string {
+  return name
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
     .toLowerCase();
-  return pluralize(snake);
+}
+
+/** `OrderItem` → `order_items`: the default table name of a model class. */
+export function defaultTableName(className: string): string {
+  return pluralize(snakeCase(className));
 }
 
 function pluralize(word: string): string {

@@ -1,5 +1,6 @@
 import { ConfigError } from "../errors.js";
 import type { IndexMetadata, ModelMetadata, RelationMetadata } from "./model-metadata.js";
+import { snakeCase } from "./naming.js";
 import { allModelMetadata, modelCount, requireModelMetadata } from "./registry.js";
 
 /** A relation with its defaults filled in and its target's metadata at hand. */
@@ -8,8 +9,6 @@ export interface ResolvedRelation extends RelationMetadata {
   targetModel: ModelMetadata;
   pivotModel?: ModelMetadata;
 }
-
-const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 
 export function resolveRelation(owner: ModelMetadata, property: string): ResolvedRelation {
   const relation = owner.relations.get(property);
@@ -31,7 +30,7 @@ export function resolveRelation(owner: ModelMetadata, property: string): Resolve
     resolved.pivotModel = pivotModel;
     resolved.pivot = {
       ...relation.pivot,
-      targetPivotKey: relation.pivot.targetPivotKey || `${snake(targetModel.name)}_id`,
+      targetPivotKey: relation.pivot.targetPivotKey || `${snakeCase(targetModel.name)}_id`,
       targetKey: targetModel.partitionKey!,
     };
     resolved.localKey = owner.partitionKey!;

@@ -18,6 +18,7 @@ describe("model decorators", () => {
     expect(defaultTableName("OrderItem")).toBe("order_items");
     expect(defaultTableName("Category")).toBe("categories");
     expect(defaultTableName("Box")).toBe("boxes");
+    expect(defaultTableName("HTTPLog")).toBe("http_logs");
     expect(requireModelMetadata(Member).tableName).toBe("members");
     expect(requireModelMetadata(Post).tableName).toBe("blog_posts");
   });
