@@ -1,3 +1,4 @@
+import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { buildReadSpec, type IncludeNode, type ReadSpec } from "../query/read-spec.js";
 import { stripHidden } from "../query/projection.js";
 import { assertLookupable, distinctValues, rowsByValue, valueId } from "./rows-by-value.js";
@@ -42,11 +43,15 @@ async function loadInclude(parents: Row[], { relation, spec }: IncludeNode): Pro
   await loadIncludes(found.all, spec.includes);
   stripHidden(found.all, found.hidden);
   for (const parent of parents) {
-    const value = parent[relation.localKey];
-    const related =
-      value === undefined || value === null ? [] : (found.groups.get(valueId(owner, relation.localKey, value)) ?? []);
+    const related = rowsOfParent(found.groups, owner, relation.localKey, parent);
     parent[relation.property] = relation.kind === "hasMany" ? related : (related[0] ?? null);
   }
+}
+
+/** The rows grouped under a parent's `key` value (none when the parent has no such value). */
+function rowsOfParent(groups: Map<string, object[]>, owner: ModelMetadata, key: string, parent: Row): object[] {
+  const value = parent[key];
+  return value === undefined || value === null ? [] : (groups.get(valueId(owner, key, value)) ?? []);
 }
 
 /** Pivot rows queried by the owner's key (the pivot's GSI), then the targets by BatchGetItem. */
@@ -61,10 +66,7 @@ async function loadManyToMany(parents: Row[], { relation, spec }: IncludeNode): 
   await loadIncludes(targets.all, spec.includes);
   stripHidden(targets.all, targets.hidden);
   for (const parent of parents) {
-    const value = parent[relation.localKey];
-    const links =
-      value === undefined || value === null ? [] : (pivots.groups.get(valueId(owner, relation.localKey, value)) ?? []);
-    const related = links
+    const related = rowsOfParent(pivots.groups, owner, relation.localKey, parent)
       .map((link) => targets.groups.get(valueId(pivotModel, pivot.targetPivotKey, (link as Row)[pivot.targetPivotKey]))?.[0])
       .filter((row): row is object => row !== undefined);
     parent[relation.property] = related.slice(spec.skip, spec.limit === undefined ? undefined : spec.skip + spec.limit);
