@@ -89,7 +89,10 @@ describe("the packed tarball in an empty app (ESM with the newest AWS SDK, Commo
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), "dynamite-tarball-"));
     await run("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", root], { cwd: repoRoot });
-    const tarball = join(root, (await readdir(root)).find((file) => file.endsWith(".tgz"))!);
+    const tarball = join(
+      root,
+      (await readdir(root)).find((file) => file.endsWith(".tgz"))!,
+    );
     await Promise.all(
       apps.map(async (app) => {
         app.dir = join(root, app.kind);
