@@ -1,4 +1,5 @@
 import { DescribeTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { sleep } from "../support/backoff.js";
 
 /** Waits until the table and every one of its GSIs are ACTIVE (after a create or an index addition). */
 export async function waitUntilActive(client: DynamoDBClient, tableName: string, timeoutMs = 120_000): Promise<void> {
@@ -8,6 +9,6 @@ export async function waitUntilActive(client: DynamoDBClient, tableName: string,
     const indexesActive = (table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === "ACTIVE");
     if (table?.TableStatus === "ACTIVE" && indexesActive) return;
     if (Date.now() > deadline) throw new Error(`Table ${tableName} did not become ACTIVE within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await sleep(delay);
   }
 }
