@@ -28,7 +28,7 @@ async function apply(op: Op, slot: Slot, inTransaction: boolean): Promise<void> 
       return;
     case "check":
       if (inTransaction) return Product.check({ id: slot.id }, { stock: { ">=": 1 } });
-      if (!((await Product.first({ id: slot.id }, { consistentRead: true }))?.stock! >= 1)) throw new ConflictError("check");
+      if (((await Product.first({ id: slot.id }, { consistentRead: true }))?.stock ?? 0) < 1) throw new ConflictError("check");
       return;
     case "increment":
       await slot.row!.increment("stock", 2);
