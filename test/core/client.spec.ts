@@ -16,7 +16,6 @@ import {
   type CreationOptional,
   type NonAttribute,
 } from "../../lib/core/index.js";
-import { findFreePort } from "../../lib/testing/index.js";
 import { testClientConfig } from "../helpers/test-dynamite.js";
 
 class Account extends Table<Account> {
