@@ -21,5 +21,7 @@ export { MAX_TRANSACTION_BYTES } from "./transaction/transaction-limits.js";
 export { TransactionError } from "./transaction/transaction-error.js";
 export type { TransactionReason } from "./transaction/transaction-error.js";
 export { currentTransaction } from "./transaction/transaction-scope.js";
+export { DomainEvents } from "./transaction/domain-events.js";
+export type { EventSink, PublishedEvent } from "./transaction/event-sink.js";
 export type { SyncPlan, SchemaChange, SyncOptions } from "./schema/sync-plan.js";
 export type { WriteOptions, TxOrWriteOptions } from "./hooks/write-options.js";

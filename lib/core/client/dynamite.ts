@@ -2,6 +2,7 @@ import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynam
 import { ConfigError } from "../errors.js";
 import { requireModelMetadata } from "../metadata/registry.js";
 import type { TransactionContext } from "../transaction/transaction-context.js";
+import { DomainEvents } from "../transaction/domain-events.js";
 import { runTransaction } from "../transaction/run-transaction.js";
 import type { ModelClass } from "../types.js";
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type OnScan } from "./client-options.js";
@@ -36,6 +37,8 @@ export class Dynamite {
   private readonly engineOptions: EngineOptions;
   private connected = false;
   private synced = false;
+  /** Domain events of this connection: delivered after the commit of the transaction they are published in. */
+  readonly events: DomainEvents;
 
   constructor(config: DynamiteConfig) {
     if (!config || !Array.isArray(config.tables)) {
@@ -52,6 +55,13 @@ export class Dynamite {
       ...(warn && { warn }),
     };
     this.registerTables(tables);
+    this.events = new DomainEvents({
+      documentClient: () => this.engineContext()?.doc,
+      onError: (error, event) =>
+        this.engineOptions.warn(
+          `Dynamite: delivering event "${event.name}" failed: ${(error as Error)?.message ?? String(error)}`,
+        ),
+    });
   }
 
   /** Adds tables after construction (used by `DynamiteModule.forFeature`); they are bound to this client. */
