@@ -21,6 +21,8 @@ export { MAX_TRANSACTION_BYTES } from "./transaction/transaction-limits.js";
 export { TransactionError } from "./transaction/transaction-error.js";
 export type { TransactionReason } from "./transaction/transaction-error.js";
 export { currentTransaction } from "./transaction/transaction-scope.js";
+export { Propagation, TransactionPropagationError } from "./transaction/propagation.js";
+export type { TxOptions, JoiningPropagation } from "./transaction/propagation.js";
 export { DomainEvents } from "./transaction/domain-events.js";
 export type { EventSink, PublishedEvent } from "./transaction/event-sink.js";
 export type { SyncPlan, SchemaChange, SyncOptions } from "./schema/sync-plan.js";

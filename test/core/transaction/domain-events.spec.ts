@@ -119,6 +119,39 @@ describe("dynamite.events: domain events delivered after the commit", () => {
     expect(seen.map((s) => [s.event.name, s.transactsBefore])).toEqual([["product.created", 1]]);
   });
 
+  it("REQUIRES_NEW: the inner transaction's event is delivered at the inner commit, even though the outer one fails", async () => {
+    const { seen, remove } = listen();
+    await expect(
+      db.dynamite.tx(async () => {
+        await db.dynamite.events.publish("outer.event", {});
+        await db.dynamite.tx(
+          async () => {
+            await Product.create({ id: "ev-inner-new" });
+            await db.dynamite.events.publish("inner.event", {});
+          },
+          { propagation: "REQUIRES_NEW" },
+        );
+        expect(seen.map((s) => s.event.name)).toEqual(["inner.event"]);
+        throw new Error("outer failed");
+      }),
+    ).rejects.toThrow("outer failed");
+    remove();
+    expect(seen.map((s) => [s.event.name, s.transactsBefore, s.ambient])).toEqual([["inner.event", 1, false]]);
+  });
+
+  it("NOT_SUPPORTED inside a transaction: the event is delivered at once, and stays delivered when the outer rolls back", async () => {
+    const { seen, remove } = listen();
+    await db.dynamite
+      .tx(async () => {
+        await db.dynamite.tx(() => db.dynamite.events.publish("direct.event", {}), { propagation: "NOT_SUPPORTED" });
+        expect(seen).toHaveLength(1);
+        throw new Error("outer failed");
+      })
+      .catch(() => undefined);
+    remove();
+    expect(seen.map((s) => [s.event.name, s.event.transaction])).toEqual([["direct.event", undefined]]);
+  });
+
   it("a failing sink is reported through `warn`; the commit stands and the other sinks still get the event", async () => {
     warnings.length = 0;
     const failing = db.dynamite.events.addSink({
