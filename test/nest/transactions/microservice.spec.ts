@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { ClientProxyFactory, Transport, type ClientProxy, type INestMicroservice } from "@nestjs/microservices";
+import type { INestMicroservice } from "@nestjs/common";
+import { ClientProxyFactory, Transport, type ClientProxy } from "@nestjs/microservices";
 import { Test } from "@nestjs/testing";
 import { lastValueFrom } from "rxjs";
 import { Dynamite, DynamiteModule } from "../../../lib/index.js";
@@ -62,7 +63,7 @@ describe("transactions in a @nestjs/microservices TCP message handler (loopback)
 
   it("a transaction DynamoDB cancels reaches the client as an error naming the conflict, not a crash of the transport", async () => {
     await send("orders.duplicate", { id: "ms-dup" });
-    const error = await send("orders.duplicate", { id: "ms-dup" }).catch((e) => e);
+    const error = await send("orders.duplicate", { id: "ms-dup" }).catch((e: { message: string }) => e);
     expect(error).toMatchObject({ status: "error", statusCode: 409, error: "Conflict" });
     expect(error.message).toMatch(/Transaction cancelled/);
     expect(writes().map(([command]) => command)).toEqual(["TransactWriteItemsCommand", "TransactWriteItemsCommand"]);
