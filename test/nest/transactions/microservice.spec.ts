@@ -63,7 +63,7 @@ describe("transactions in a @nestjs/microservices TCP message handler (loopback)
 
   it("a transaction DynamoDB cancels reaches the client as an error naming the conflict, not a crash of the transport", async () => {
     await send("orders.duplicate", { id: "ms-dup" });
-    const error = await send("orders.duplicate", { id: "ms-dup" }).catch((e: { message: string }) => e);
+    const error = (await send("orders.duplicate", { id: "ms-dup" }).catch((e) => e)) as { message: string };
     expect(error).toMatchObject({ status: "error", statusCode: 409, error: "Conflict" });
     expect(error.message).toMatch(/Transaction cancelled/);
     expect(writes().map(([command]) => command)).toEqual(["TransactWriteItemsCommand", "TransactWriteItemsCommand"]);
