@@ -12,8 +12,8 @@ const pascal = (name: string) => name.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g,
  * `connectionName` is `name`. A class token works
  * everywhere Nest takes a provider: `@UseInterceptors(...)`, `APP_INTERCEPTOR`, constructor injection.
  */
-export function classForConnection<T extends Type>(base: T, name = DEFAULT_CONNECTION_NAME): T {
-  if (name === DEFAULT_CONNECTION_NAME) return base;
+export function classForConnection<T extends Type>(base: T, name?: string): T {
+  if (!name || name === DEFAULT_CONNECTION_NAME) return base;
   let byName = classes.get(base);
   if (!byName) classes.set(base, (byName = new Map()));
   let named = byName.get(name);
