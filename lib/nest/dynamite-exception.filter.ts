@@ -1,8 +1,7 @@
 import { Catch, HttpStatus, type ArgumentsHost } from "@nestjs/common";
 import { BaseExceptionFilter } from "@nestjs/core";
 import { throwError, type Observable } from "rxjs";
-import { ConflictError, NotFoundError, ValidationError } from "../core/errors.js";
-import { TransactionError } from "../core/transaction/transaction-error.js";
+import { ConflictError, NotFoundError, ValidationError, TransactionError } from "../core/index.js";
 
 type HttpBody = { statusCode: number; error: string; message: string } & Record<string, unknown>;
 
