@@ -21,9 +21,9 @@ export type { Filters, QueryOptions, IncludeSpec, IncludeOptions } from "./read/
 export type { Page, PaginateOptions, QueryPlan } from "./read/read-types.js";
 export type { CreateManyOptions } from "./write/create-many.js";
 export type { PivotChange } from "./write/pivot-links.js";
-export { TransactionContext, MAX_TRANSACTION_ACTIONS } from "./transaction/transaction-context.js";
+export { TransactionContext } from "./transaction/transaction-context.js";
 export type { TransactionOptions, TransactionState } from "./transaction/transaction-context.js";
-export { MAX_TRANSACTION_BYTES } from "./transaction/transaction-limits.js";
+export { MAX_TRANSACTION_ACTIONS, MAX_TRANSACTION_BYTES } from "./item/limits.js";
 export type { TransactionReason } from "./errors/transaction-error.js";
 export { currentTransaction } from "./transaction/current-transaction.js";
 export type { WriteQueue } from "./engine/write-queue.js";

@@ -1,4 +1,4 @@
-import { MAX_BATCH_GET_KEYS } from "./batch-get.js";
+import { MAX_BATCH_GET_KEYS } from "../item/limits.js";
 import { renderAll } from "../expression/condition.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
