@@ -23,3 +23,5 @@ export type { TransactionReason } from "./transaction/transaction-error.js";
 export { currentTransaction } from "./transaction/transaction-scope.js";
 export type { SyncPlan, SchemaChange, SyncOptions } from "./schema/sync-plan.js";
 export type { WriteOptions, TxOrWriteOptions } from "./hooks/write-options.js";
+export type { RequestEvent, RequestListener } from "./telemetry/request-event.js";
+export type { RequestTotals, ModelTotals } from "./telemetry/request-totals.js";
