@@ -66,7 +66,8 @@ export function tablesOf(input: Bag): string[] {
 
 function capacityOf(output: Bag | undefined): Record<string, number> {
   const reported = output?.ConsumedCapacity;
-  const byTable: Record<string, number> = {};
+  // table names are user input: a null-prototype record keeps "__proto__" an ordinary key
+  const byTable: Record<string, number> = Object.create(null);
   for (const entry of Array.isArray(reported) ? reported : reported ? [reported] : []) {
     if (typeof entry?.CapacityUnits !== "number") continue;
     const table = String(entry.TableName ?? "");

@@ -50,7 +50,10 @@ export class RequestTotalsCounter {
   /** A copy of the totals, models in the order they were first seen. */
   snapshot(): RequestTotals {
     const copy: RequestTotals = {};
-    for (const [model, totals] of this.byModel) copy[model] = { ...totals };
+    for (const [model, totals] of this.byModel) {
+      // defineProperty: a model or table called "__proto__" stays an ordinary key
+      Object.defineProperty(copy, model, { value: { ...totals }, enumerable: true, writable: true, configurable: true });
+    }
     return copy;
   }
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { ConflictError, TransactionError } from "../../../lib/core/index.js";
 import { useTestDatabase } from "../../helpers/use-test-database.js";
+import { onEachAttempt } from "../../reliability/faults/middleware.js";
 import { childrenOf, Purchase, seedShop, Shopper, spanNamed, sumOf, TELEMETRY_MODELS, useSpanExporter } from "./fixtures.js";
 
 describe("OpenTelemetry spans: one per ORM operation, one child per DynamoDB request (in-memory exporter, DynamoDB Local)", () => {
@@ -146,6 +148,32 @@ describe("OpenTelemetry spans: one per ORM operation, one child per DynamoDB req
     const creates = childrenOf(exporter, tx).filter((span) => span.name.endsWith(".create"));
     expect(creates.map((span) => span.attributes["dynamite.requests"])).toEqual([0, 0]);
     expect(await Purchase.first({ id: "p-new" })).toBeUndefined();
+  });
+
+  it("a transaction re-sent after a conflict (injected by a fault middleware): two requests, the tx span counts one retry", async () => {
+    const remove = onEachAttempt(db.dynamite.getClient(), "TransactWriteItemsCommand", (attempt) => {
+      if (attempt > 1) return;
+      throw new TransactionCanceledException({
+        message: "Transaction cancelled [TransactionConflict, None] (injected)",
+        $metadata: {},
+        CancellationReasons: [{ Code: "TransactionConflict" }, { Code: "None" }],
+      });
+    });
+    try {
+      await db.dynamite.tx(async () => {
+        await Purchase.create({ id: "p-retried", shopper_id: "s08", status: "open", total: 2 });
+        await Purchase.create({ id: "p-retried-2", shopper_id: "s08", status: "open", total: 3 });
+      });
+    } finally {
+      remove();
+    }
+    const tx = spanNamed(exporter, "tx");
+    expect(tx.status.code).toBe(SpanStatusCode.UNSET);
+    expect(tx.attributes).toMatchObject({ "dynamite.requests": 2, "dynamite.retries": 1, "dynamite.transaction.size": 2 });
+    const writes = childrenOf(exporter, tx).filter((span) => span.name === "TransactWriteItems purchases");
+    expect(writes.map((span) => span.status.code)).toEqual([SpanStatusCode.ERROR, SpanStatusCode.UNSET]);
+    expect(writes[0].attributes["dynamite.transaction.cancellation_reasons"]).toEqual(["TransactionConflict", "None"]);
+    expect((await Purchase.where({ shopper_id: "s08" })).length).toBe(2);
   });
 
   it("a failed write outside a transaction: the span records the typed ConflictError, the request the SDK's error", async () => {
