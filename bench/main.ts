@@ -1,11 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import { runBench, type Mode } from "./bench.js";
 import { FULL, QUICK } from "./config.js";
+import { measureTracingOverhead, renderOverhead } from "./otel-overhead.js";
 import { renderReport } from "./report.js";
 import { evaluateTargets } from "./targets.js";
 import { SCENARIOS, type ScenarioId } from "./types.js";
 
-const USAGE = `npm run bench -- [--quick] [--json <file>] [--mode e2e|cpu|all] [--scenarios get,create,...] [--no-http] [--no-heap] [--endpoint <url>]`;
+const USAGE = `npm run bench -- [--quick] [--json <file>] [--mode e2e|cpu|all] [--scenarios get,create,...] [--no-http] [--no-heap] [--endpoint <url>] [--otel-overhead <rounds>]`;
 
 function parseArgs(argv: string[]) {
   const options = {
@@ -16,6 +17,7 @@ function parseArgs(argv: string[]) {
     http: true,
     heap: true,
     endpoint: undefined as string | undefined,
+    otelRounds: undefined as number | undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -31,6 +33,7 @@ function parseArgs(argv: string[]) {
     else if (arg === "--no-http") options.http = false;
     else if (arg === "--no-heap") options.heap = false;
     else if (arg === "--endpoint") options.endpoint = value();
+    else if (arg === "--otel-overhead") options.otelRounds = Number(value());
     else throw new Error(`Unknown argument ${arg}\n${USAGE}`);
   }
   const known = new Set<string>(SCENARIOS.map((s) => s.id));
@@ -42,6 +45,15 @@ function parseArgs(argv: string[]) {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
+  if (args.otelRounds !== undefined) {
+    // only the tracing comparison (CPU-only): ops/s with the OpenTelemetry API absent, no-op, recording
+    const rows = await measureTracingOverhead(args.quick ? QUICK : FULL, args.otelRounds, args.scenarios, (line) =>
+      console.error(line),
+    );
+    console.log(renderOverhead(rows, `npm run bench -- ${process.argv.slice(2).join(" ")}`));
+    if (args.json) await writeFile(args.json, JSON.stringify(rows, null, 2));
+    return;
+  }
   const report = await runBench(
     {
       config: args.quick ? QUICK : FULL,

@@ -2,9 +2,11 @@ import "reflect-metadata";
 import type { INestApplication } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 import { AppModule } from "./app.module.js";
+import { startTracingFromEnv } from "./tracing.js";
 
 /** Creates the sample app and listens on `port`; the caller decides how to shut it down. */
 export async function startSampleApp(port: number): Promise<INestApplication> {
+  if (await startTracingFromEnv()) console.log("Tracing: spans go to the console (OTEL_TRACES_EXPORTER=console)");
   const app = await NestFactory.create(AppModule, { logger: ["error", "warn", "log"] });
   await app.listen(port);
   return app;

@@ -7,6 +7,14 @@ export type TracingApi = typeof OtelApi;
 let loaded: TracingApi | null | undefined;
 
 /**
+ * Replaces the API the engine uses (benchmarks and tests, not exported from the package):
+ * `null` behaves exactly as if `@opentelemetry/api` were not installed, `undefined` loads it again.
+ */
+export function overrideTracingApi(api: TracingApi | null | undefined): void {
+  loaded = api;
+}
+
+/**
  * `@opentelemetry/api`, or undefined when the application does not have it. It is an optional peer
  * dependency: required lazily (synchronously, so the package keeps no top-level await and still
  * loads through `require(esm)`), once. The API keeps its registered tracer provider on a global,

@@ -43,7 +43,7 @@ export function operationAttributes(operation: Operation, table: string | undefi
   if (operation.index !== undefined) attributes["aws.dynamodb.index_name"] = operation.index;
   attributes["dynamite.requests"] = operation.requests;
   if (operation.pages) attributes["dynamite.pages"] = operation.pages;
-  if (operation.plan !== undefined) attributes["dynamite.items_read"] = operation.itemsRead;
+  if (operation.plan !== undefined || operation.itemsRead) attributes["dynamite.items_read"] = operation.itemsRead;
   if (returned !== undefined) attributes["dynamite.items_returned"] = returned;
   if (operation.capacityReported) attributes["dynamite.consumed_capacity"] = operation.capacity;
   attributes["dynamite.retries"] = operation.retries;
