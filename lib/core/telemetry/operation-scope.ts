@@ -7,6 +7,13 @@ import { operationAttributes } from "./span-attributes.js";
 
 const scope = new AsyncLocalStorage<Operation>();
 const spans = new WeakMap<Operation, Span>();
+/** Clients with an `onRequest` hook: their events name the operation, so every operation is tracked. */
+let listeners = 0;
+
+/** Called once per client that has an `onRequest` hook. */
+export function trackOperationsForListener(): void {
+  listeners++;
+}
 
 /** The innermost ORM operation running in this async context, if any. */
 export function currentOperation(): Operation | undefined {
@@ -21,11 +28,15 @@ export function spanOf(operation: Operation): Span | undefined {
 /**
  * Runs `fn` as one ORM operation: requests it sends are counted on it, and with a tracer provider it
  * is a span (child of the active span) whose children are its requests. A synchronous throw stays
- * synchronous; the result is passed through unchanged.
+ * synchronous; the result is passed through unchanged. When nobody wants per-operation facts (no
+ * recording span, no `onRequest` hook, no enclosing tracked operation) `fn` just runs: the async
+ * context that tracking needs costs every promise of the process on Node 20/22.
  */
 export function runOperation<R>(action: string, model: Function | undefined, kind: OperationKind, fn: () => R): R {
-  const operation = new Operation(action, model, kind, scope.getStore());
+  const parent = scope.getStore();
+  const operation = new Operation(action, model, kind, parent);
   const span = startSpan(operation);
+  if (!span && !parent && listeners === 0) return fn();
   let result: R;
   try {
     result = span ? scope.run(operation, () => runInSpan(span, fn)) : scope.run(operation, fn);

@@ -3,7 +3,7 @@ import { READ_COMMANDS, totalCapacity, type RequestFacts } from "./request-facts
 /** What the `onRequest` hook receives after each DynamoDB request an ORM operation sent. */
 export interface RequestEvent {
   /** The ORM operation that sent it: `User.where`, `Order.create`, `tx`, `sync`, … */
-  operation: string;
+  operation?: string;
   /** The DynamoDB operation: GetItem, BatchGetItem, Query, Scan, PutItem, TransactWriteItems, … */
   command: string;
   /** The model of the (first) table; the table name when no model maps to it. */
@@ -37,14 +37,14 @@ export type RequestListener = (event: RequestEvent) => void;
 
 /** The event of one request (pure). */
 export function requestEvent(
-  operation: string,
+  operation: string | undefined,
   facts: RequestFacts,
   models: string[],
   durationMs: number,
   error?: unknown,
 ): RequestEvent {
   const event: RequestEvent = {
-    operation,
+    ...(operation !== undefined && { operation }),
     command: facts.command,
     model: models[0],
     tables: facts.tables,

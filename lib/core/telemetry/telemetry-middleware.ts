@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { Span } from "@opentelemetry/api";
-import { currentOperation, recordError, spanOf } from "./operation-scope.js";
+import { currentOperation, recordError, spanOf, trackOperationsForListener } from "./operation-scope.js";
+import { isOrmRequest } from "./orm-requests.js";
 import type { Operation } from "./operation.js";
 import { dynamiteTracer, tracingApi } from "./otel-api.js";
 import { requestEvent, type RequestListener } from "./request-event.js";
@@ -28,10 +29,11 @@ export const TELEMETRY_MIDDLEWARE = "dynamiteTelemetry";
  * Requests the application sends itself through `getClient()` pass untouched.
  */
 export function installTelemetry(client: DynamoDBClient, sinks: TelemetrySinks): void {
+  if (sinks.onRequest) trackOperationsForListener();
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const operation = currentOperation();
-      if (!operation) return next(args);
+      if (!operation && !isOrmRequest(args.input)) return next(args);
       const command = commandOf(context.commandName);
       let input = args.input as Bag;
       // capacity is response metadata: asking for it changes neither the result nor the price
@@ -54,8 +56,8 @@ export function installTelemetry(client: DynamoDBClient, sinks: TelemetrySinks):
   );
 }
 
-function startRequestSpan(operation: Operation, command: string, input: Bag): Span | undefined {
-  const parent = spanOf(operation);
+function startRequestSpan(operation: Operation | undefined, command: string, input: Bag): Span | undefined {
+  const parent = operation && spanOf(operation);
   if (!parent) return undefined;
   const api = tracingApi()!;
   const context = api.trace.setSpan(api.context.active(), parent);
@@ -69,7 +71,7 @@ function runInSpan<R>(span: Span, fn: () => Promise<R>): Promise<R> {
 
 function report(
   sinks: TelemetrySinks,
-  operation: Operation,
+  operation: Operation | undefined,
   span: Span | undefined,
   commandName: unknown,
   input: Bag,
@@ -79,7 +81,7 @@ function report(
 ): void {
   const facts = requestFacts(commandName, input, output, error);
   const models = sinks.tableModels.modelsOf(facts.tables);
-  operation.addRequest(facts);
+  operation?.addRequest(facts);
   sinks.totals.add(facts, models, error !== undefined);
   if (span) {
     span.setAttributes(requestAttributes(facts, models));
@@ -88,7 +90,7 @@ function report(
   }
   if (!sinks.onRequest) return;
   try {
-    sinks.onRequest(requestEvent(operation.name, facts, models, performance.now() - started, error));
+    sinks.onRequest(requestEvent(operation?.name, facts, models, performance.now() - started, error));
   } catch (hookError) {
     sinks.warn(`Dynamite: the onRequest hook threw: ${(hookError as Error)?.message ?? String(hookError)}`);
   }
