@@ -57,8 +57,11 @@ function transactTables(items: Bag[] | undefined): string[] {
 
 /** The tables of a request, from its input (each once, in order). */
 export function tablesOf(input: Bag): string[] {
+  const single = typeof input.TableName === "string";
+  if (single && input.RequestItems === undefined && input.TransactItems === undefined)
+    return input.TableName ? [input.TableName] : [];
   const tables: string[] = [];
-  if (typeof input.TableName === "string") tables.push(input.TableName);
+  if (single) tables.push(input.TableName);
   if (input.RequestItems && typeof input.RequestItems === "object") tables.push(...Object.keys(input.RequestItems));
   if (Array.isArray(input.TransactItems)) tables.push(...transactTables(input.TransactItems));
   return [...new Set(tables.filter(Boolean))];

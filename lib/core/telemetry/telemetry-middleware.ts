@@ -31,7 +31,8 @@ export const TELEMETRY_MIDDLEWARE = "dynamiteTelemetry";
 export function installTelemetry(client: DynamoDBClient, sinks: TelemetrySinks): void {
   if (sinks.onRequest) trackOperationsForListener();
   client.middlewareStack.add(
-    (next, context) => async (args) => {
+    // not an async function: one promise fewer on every request (this runs for each one)
+    (next, context) => (args) => {
       const operation = currentOperation();
       if (!operation && !isOrmRequest(args.input)) return next(args);
       const command = commandOf(context.commandName);
@@ -41,16 +42,19 @@ export function installTelemetry(client: DynamoDBClient, sinks: TelemetrySinks):
         input = { ...input, ReturnConsumedCapacity: "TOTAL" };
         args = { ...args, input };
       }
-      const started = performance.now();
+      const started = sinks.onRequest ? performance.now() : 0;
       const span = startRequestSpan(operation, command, input);
-      try {
-        const result = span ? await runInSpan(span, () => next(args)) : await next(args);
-        report(sinks, operation, span, context.commandName, input, started, result.output as Bag);
-        return result;
-      } catch (error) {
-        report(sinks, operation, span, context.commandName, input, started, undefined, error);
-        throw error;
-      }
+      const sent = span ? runInSpan(span, () => next(args)) : next(args);
+      return sent.then(
+        (result) => {
+          report(sinks, operation, span, context.commandName, input, started, result.output as Bag);
+          return result;
+        },
+        (error: unknown) => {
+          report(sinks, operation, span, context.commandName, input, started, undefined, error);
+          throw error;
+        },
+      );
     },
     { step: "initialize", name: TELEMETRY_MIDDLEWARE, override: true },
   );
