@@ -21,6 +21,9 @@ import { deleteWhere, updateWhere } from "./bulk-writes.js";
 import { toPlainObject } from "./to-plain-object.js";
 import type { CreateManyOptions } from "../batch/create-many.js";
 import { changeLinks, type PivotChange } from "../relations/pivot-links.js";
+import type { ChangeRecord } from "../stream/change-record.js";
+import { parseRecordOf } from "../stream/parse-stream-record.js";
+import type { StreamRecordInput } from "../stream/stream-record-input.js";
 
 function modelOf(target: Function): ModelMetadata {
   return requireModelMetadata(target);
@@ -142,6 +145,14 @@ export class Table<T = any> {
     tx?: TransactionContext,
   ): Promise<void> {
     await executeWrite(buildConditionCheckAction(modelOf(this), key as Record<string, unknown>, condition), tx);
+  }
+
+  /**
+   * A Lambda or GetRecords stream record of this model's table as a typed change (hydrated images, key, changed attributes).
+   * @example const change = User.parseStreamRecord(event.Records[0]); change.newImage?.email
+   */
+  static parseStreamRecord<M extends Table>(this: ConcreteModelClass<M>, record: StreamRecordInput): ChangeRecord<M> {
+    return parseRecordOf<M>(modelOf(this), record);
   }
 
   /** Inserts a new instance, or sends only its changed attributes. */
