@@ -5,26 +5,26 @@ import type { ChangeType } from "./change-record.js";
 type Item = Record<string, unknown>;
 
 /**
- * Declared attributes (property names, declaration order) whose stored values differ between the images.
- * When an image the type needs is missing, every declared attribute present in what is known is reported
- * (all of them when nothing is known), so a consumer filtering on `changed` never misses a change.
+ * Attributes (property names: declared ones in declaration order, then undecorated stored ones, which
+ * reads also expose under their stored name) whose stored values differ between the images. When an
+ * image the type needs is missing, every attribute that may have changed is reported (all declared ones
+ * plus those of the known image), so a consumer filtering on `changed` never misses a change.
  */
 export function changedAttributes(model: ModelMetadata, type: ChangeType, oldItem?: Item, newItem?: Item): string[] {
-  const attributes = [...model.attributes.values()];
+  const declared = [...model.attributes.values()].map((meta) => meta.column);
+  const known = new Set(declared);
+  const undeclared = [...new Set([...Object.keys(oldItem ?? {}), ...Object.keys(newItem ?? {})])].filter((column) => !known.has(column)).sort();
+  const columns = [...declared, ...undeclared];
   const exact = type === "insert" ? !!newItem : type === "remove" ? !!oldItem : !!oldItem && !!newItem;
-  if (!exact) {
-    const known = newItem ?? oldItem;
-    return attributes.filter((meta) => !known || meta.column in known).map((meta) => meta.property);
-  }
-  const before = oldItem ?? {};
-  const after = newItem ?? {};
-  return attributes
-    .filter((meta) => {
-      const had = Object.hasOwn(before, meta.column);
-      const has = Object.hasOwn(after, meta.column);
-      return had !== has || (has && !deepEqual(before[meta.column], after[meta.column]));
-    })
-    .map((meta) => meta.property);
+  const differs = (column: string) => {
+    if (!exact) return !(newItem ?? oldItem) || known.has(column) || column in (newItem ?? oldItem)!;
+    const before = oldItem ?? {};
+    const after = newItem ?? {};
+    const had = Object.hasOwn(before, column);
+    const has = Object.hasOwn(after, column);
+    return had !== has || (has && !deepEqual(before[column], after[column]));
+  };
+  return columns.filter(differs).map((column) => model.propertyOfColumn(column));
 }
 
 /** Whether a modify put the row in the trash or took it out (`@DeleteAt`). */

@@ -8,7 +8,11 @@ import { StreamRecordError } from "./stream-errors.js";
 import { imageToItem } from "./stream-image.js";
 import { isTtlRemoval, tableOfRecord, type StreamRecordInput } from "./stream-record-input.js";
 
-const TYPES: Record<string, ChangeType> = { INSERT: "insert", MODIFY: "modify", REMOVE: "remove" };
+const TYPES = new Map<unknown, ChangeType>([
+  ["INSERT", "insert"],
+  ["MODIFY", "modify"],
+  ["REMOVE", "remove"],
+]);
 
 /** A Lambda or GetRecords stream record of the model's table as a typed change with hydrated images. */
 export function parseRecordOf<M>(model: ModelMetadata, record: StreamRecordInput): ChangeRecord<M> {
@@ -24,7 +28,7 @@ export function parseRecordOf<M>(model: ModelMetadata, record: StreamRecordInput
   if (!record || typeof record !== "object" || !record.dynamodb || typeof record.dynamodb !== "object") {
     return fail("it has no dynamodb section; pass one element of event.Records or of GetRecords' Records");
   }
-  const type = TYPES[record.eventName ?? ""] ?? fail(`unknown eventName ${JSON.stringify(record.eventName)}`);
+  const type = TYPES.get(record.eventName) ?? fail(`unknown eventName ${JSON.stringify(record.eventName)}`);
   const table = tableOfRecord(record);
   if (table !== undefined && table !== model.tableName) {
     fail(`the record comes from table ${table}, not ${model.tableName}`);

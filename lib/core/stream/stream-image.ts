@@ -14,6 +14,8 @@ function normalizeValue(value: unknown): AttributeValue {
   if (attribute === null || typeof attribute !== "object") {
     throw new TypeError(`an attribute value must be an object such as { "S": "…" }, not ${String(value)}`);
   }
+  if (attribute.N !== undefined) assertNumber(attribute.N);
+  if (Array.isArray(attribute.NS)) attribute.NS.forEach(assertNumber);
   if (typeof attribute.B === "string") return { B: fromBase64(attribute.B) };
   if (Array.isArray(attribute.BS)) return { BS: attribute.BS.map((member) => (typeof member === "string" ? fromBase64(member) : member)) };
   if (Array.isArray(attribute.L)) return { L: attribute.L.map(normalizeValue) };
@@ -23,6 +25,13 @@ function normalizeValue(value: unknown): AttributeValue {
     return { M: map };
   }
   return attribute as unknown as AttributeValue;
+}
+
+/** DynamoDB numbers are decimal strings; anything else would silently become NaN. */
+function assertNumber(value: unknown): void {
+  if (typeof value !== "string" || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value.trim())) {
+    throw new TypeError(`${JSON.stringify(value)} is not a DynamoDB number`);
+  }
 }
 
 function fromBase64(text: string): Uint8Array {
