@@ -16,3 +16,8 @@ export function currentTransaction(): TransactionContext | undefined {
 export function runInTransaction<R>(tx: TransactionContext, fn: () => R): R {
   return scope.run(tx, fn);
 }
+
+/** Runs `fn` with no ambient transaction (writes inside are sent on their own). */
+export function runWithoutTransaction<R>(fn: () => R): R {
+  return scope.run(undefined as unknown as TransactionContext, fn);
+}
