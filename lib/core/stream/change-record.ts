@@ -3,6 +3,9 @@ import type { AttributeKeys, InferAttributes, ModelClass } from "../types.js";
 /** What happened to the item: created, changed (a soft delete is a change), or removed. */
 export type ChangeType = "insert" | "modify" | "remove";
 
+/** The key by property name; untyped (`ChangeRecord<any>`) records give a plain record. */
+export type ChangeKey<M> = 0 extends 1 & M ? Record<string, any> : Partial<InferAttributes<M>>;
+
 /**
  * One stream record as a typed change of a model: hydrated images (`@Serialize`, `@Name`, TTL applied),
  * the key, and the declared attributes whose values differ.
@@ -13,7 +16,7 @@ export interface ChangeRecord<M = any> {
   model: ModelClass<M>;
   table: string;
   /** The primary key, by property name. */
-  key: Partial<InferAttributes<M>>;
+  key: ChangeKey<M>;
   /** The item after the write (insert, modify), when the stream view type carries it. */
   newImage?: M;
   /** The item before the write (modify, remove), when the stream view type carries it. */

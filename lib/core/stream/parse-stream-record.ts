@@ -1,8 +1,7 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { fromItem } from "../serialization/item-codec.js";
 import { hydrate } from "../table/hydrate.js";
-import type { InferAttributes } from "../types.js";
-import type { ChangeRecord, ChangeType } from "./change-record.js";
+import type { ChangeKey, ChangeRecord, ChangeType } from "./change-record.js";
 import { changedAttributes, trashTransition } from "./changed-attributes.js";
 import { StreamRecordError } from "./stream-errors.js";
 import { imageToItem } from "./stream-image.js";
@@ -48,7 +47,7 @@ export function parseRecordOf<M>(model: ModelMetadata, record: StreamRecordInput
     type,
     model: model.target as ChangeRecord<M>["model"],
     table: model.tableName,
-    key: fromItem(model, keyItem) as Partial<InferAttributes<M>>,
+    key: fromItem(model, keyItem) as ChangeKey<M>,
     ...(newItem && { newImage: hydrate<M>(model, newItem) }),
     ...(oldItem && { oldImage: hydrate<M>(model, oldItem) }),
     changed: changedAttributes(model, type, oldItem, newItem) as ChangeRecord<M>["changed"],

@@ -10,3 +10,14 @@ export class StreamRecordError extends DynamiteError {
     super(message, options);
   }
 }
+
+/** An event cannot go into the outbox (its payload is not JSON, or too large for one row); nothing was written. */
+export class OutboxError extends DynamiteError {
+  constructor(
+    message: string,
+    readonly event: { id?: string; name?: string } = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
