@@ -30,7 +30,7 @@ describe("StreamConsumer (polling with checkpoints)", () => {
     await Counter.update({ n: 10 }, { id: "c1" });
     await waitFor(() => first.length === 6, "6 changes");
     await consumer.stop();
-    expect(activeTimers()).toBe(timersBefore);
+    expect(activeTimers()).toBeLessThanOrEqual(timersBefore);
     expect(first).toEqual(["c1:insert:1", "c2:insert:2", "c3:insert:3", "c4:insert:4", "c5:insert:5", "c1:modify:10"]);
 
     await (await Counter.first({ id: "c2" }))!.destroy();
@@ -76,7 +76,7 @@ describe("StreamConsumer (polling with checkpoints)", () => {
       new ConfigError('Table unstreameds has no enabled stream: add @Model({ stream: "NEW_AND_OLD_IMAGES" }) to its model and run sync()'),
     );
     await consumer.stop();
-    expect(activeTimers()).toBe(timersBefore);
+    expect(activeTimers()).toBeLessThanOrEqual(timersBefore);
   });
 
   it.each([
