@@ -5,7 +5,7 @@ import { NotificationsStore, type Notification } from "./notifications.store.js"
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsStore) {}
 
-  /** Low-stock alerts (from the products stream) and placed orders (from the outbox), oldest first. */
+  /** Low-stock alerts (from the products stream), oldest first. */
   @Get()
   list(): Notification[] {
     return this.notifications.list();

@@ -2,7 +2,7 @@ import { Injectable } from "@nestjs/common";
 
 /** One thing the shop staff should know about. */
 export interface Notification {
-  kind: "low-stock" | "order-placed";
+  kind: "low-stock";
   message: string;
   at: string;
 }

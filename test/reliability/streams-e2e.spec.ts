@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Attribute, DeleteAt, Dynamite, Model, PrimaryKey, Table } from "../../lib/index.js";
-import { mapConcurrent } from "../../lib/core/batch/concurrency.js";
+import { mapConcurrent } from "../../lib/core/support/concurrency.js";
 import { readStream } from "../helpers/stream-records.js";
 import { testClientConfig, testEndpoint } from "../helpers/test-dynamite.js";
 import { waitFor } from "../helpers/wait-for.js";

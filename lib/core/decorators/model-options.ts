@@ -1,6 +1,6 @@
 import type { ModelOptions } from "../metadata/model-metadata.js";
 import { metadataFor } from "../metadata/registry.js";
-import { streamViewTypeOf } from "../stream/stream-view-type.js";
+import { streamViewTypeOf } from "../metadata/stream-view-type.js";
 
 /** Model-wide options. @example `@Model({ strict: true, stream: "NEW_AND_OLD_IMAGES" }) class User extends Table<User> {}` */
 export function Model(options: ModelOptions): ClassDecorator {

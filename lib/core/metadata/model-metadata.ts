@@ -1,5 +1,5 @@
-import type { StreamOption } from "../stream/stream-view-type.js";
-import type { ModelClass } from "../types.js";
+import type { StreamOption } from "./stream-view-type.js";
+import type { ModelClass } from "./model-types.js";
 
 /** A validator returns `true` when the value is fine, otherwise the message to report. */
 export type Validator = (value: unknown) => true | string;
@@ -137,6 +137,11 @@ export class ModelMetadata {
   /** Key property names: partition first, then sort when there is one. */
   keyProperties(): string[] {
     return this.sortKey ? [this.partitionKey!, this.sortKey] : this.partitionKey ? [this.partitionKey] : [];
+  }
+
+  /** The partition key of an index: an LSI always shares the table's. */
+  partitionKeyOf(index: IndexMetadata): string {
+    return index.kind === "LSI" ? this.partitionKey! : index.partitionKey;
   }
 
   keyTypeOf(property: string): KeyType {

@@ -1,4 +1,4 @@
-import type { StreamViewType } from "../stream/stream-view-type.js";
+import type { StreamViewType } from "../metadata/stream-view-type.js";
 
 /** One change `sync()` makes to the database (never a drop or a change of an existing table or index). */
 export type SchemaChange =

@@ -1,4 +1,4 @@
-import type { AttributeKeys, InferAttributes, ModelClass } from "../types.js";
+import type { AttributeKeys, InferAttributes, ModelClass } from "../metadata/model-types.js";
 
 /** What happened to the item: created, changed (a soft delete is a change), or removed. */
 export type ChangeType = "insert" | "modify" | "remove";

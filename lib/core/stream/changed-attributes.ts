@@ -1,5 +1,5 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { deepEqual } from "../table/deep-equal.js";
+import { deepEqual } from "../support/deep-equal.js";
 import type { ChangeType } from "./change-record.js";
 
 type Item = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { CreateTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClientFor } from "../client/engine-context.js";
-import { waitUntilActive } from "../client/table-sync.js";
+import { documentClientFor } from "../engine/engine-context.js";
+import { waitUntilActive } from "../schema/table-sync.js";
 import { describeTable } from "../schema/describe-schema.js";
 
 /** Where a consumer stands in one shard: the last handled sequence number, and whether the shard is done. */

@@ -1,5 +1,5 @@
 import type { PublishedEvent } from "../transaction/event-sink.js";
-import { OutboxError } from "./stream-errors.js";
+import { OutboxError } from "../errors/index.js";
 
 /** DynamoDB items stop at 400 KB; the rest of the row needs a little room. */
 const MAX_PAYLOAD_BYTES = 390 * 1024;

@@ -1,5 +1,5 @@
 import { CreateTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { waitUntilActive } from "../client/table-sync.js";
+import { waitUntilActive } from "../schema/table-sync.js";
 import { describeTable, describeTimeToLive } from "../schema/describe-schema.js";
 
 const ignoreAlreadyDone = (error: unknown) => {

@@ -1,8 +1,8 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { _Record } from "@aws-sdk/client-dynamodb-streams";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClientFor } from "../client/engine-context.js";
-import { ConfigError } from "../errors.js";
+import { documentClientFor } from "../engine/engine-context.js";
+import { ConfigError } from "../errors/index.js";
 import type { DomainEvents } from "../transaction/domain-events.js";
 import type { EventSink, PublishedEvent } from "../transaction/event-sink.js";
 import { buildOutboxRow, eventOfRow } from "./outbox-row.js";

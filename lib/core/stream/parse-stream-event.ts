@@ -1,9 +1,9 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { requireModelMetadata } from "../metadata/registry.js";
-import type { ModelClass } from "../types.js";
+import type { ModelClass } from "../metadata/model-types.js";
 import type { ChangeRecord } from "./change-record.js";
 import { parseRecordOf } from "./parse-stream-record.js";
-import { StreamRecordError } from "./stream-errors.js";
+import { StreamRecordError } from "../errors/index.js";
 import { tableOfRecord, type StreamEventInput, type StreamRecordInput } from "./stream-record-input.js";
 
 /** Resolves each record to the model of its table (by `eventSourceARN`, or the only model given). */

@@ -1,9 +1,9 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { fromItem } from "../serialization/item-codec.js";
-import { hydrate } from "../table/hydrate.js";
+import { fromItem } from "../item/item-codec.js";
+import { hydrate } from "../instance/hydrate.js";
 import type { ChangeKey, ChangeRecord, ChangeType } from "./change-record.js";
 import { changedAttributes, trashTransition } from "./changed-attributes.js";
-import { StreamRecordError } from "./stream-errors.js";
+import { StreamRecordError } from "../errors/index.js";
 import { imageToItem } from "./stream-image.js";
 import { isTtlRemoval, tableOfRecord, type StreamRecordInput } from "./stream-record-input.js";
 

@@ -1,4 +1,4 @@
-import type { ModelClass } from "../types.js";
+import type { ModelClass } from "../metadata/model-types.js";
 import type { ChangeRecord } from "./change-record.js";
 import { ModelRouter, recordsOf } from "./parse-stream-event.js";
 import type { StreamEventInput, StreamRecordInput } from "./stream-record-input.js";

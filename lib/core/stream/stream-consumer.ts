@@ -1,9 +1,9 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { _Record } from "@aws-sdk/client-dynamodb-streams";
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../errors/index.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { requireModelMetadata } from "../metadata/registry.js";
-import type { ModelClass } from "../types.js";
+import type { ModelClass } from "../metadata/model-types.js";
 import type { ChangeRecord } from "./change-record.js";
 import { CheckpointStore, DEFAULT_CHECKPOINT_TABLE } from "./checkpoint-store.js";
 import { parseRecordOf } from "./parse-stream-record.js";

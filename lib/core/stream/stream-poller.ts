@@ -7,7 +7,7 @@ import {
   type DynamoDBStreamsClient,
   type Shard,
 } from "@aws-sdk/client-dynamodb-streams";
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../errors/index.js";
 import { describeTable } from "../schema/describe-schema.js";
 import type { CheckpointStore, ShardCheckpoint } from "./checkpoint-store.js";
 import { readyShards } from "./shard-lineage.js";

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { ConfigError, DynamiteError } from "../errors.js";
+import { runWithoutWriteScope } from "../engine/write-scope.js";
+import { ConfigError, DynamiteError } from "../errors/core-errors.js";
+import { currentTransaction } from "./current-transaction.js";
 import type { EventSink, PublishedEvent } from "./event-sink.js";
-import { currentTransaction, runWithoutTransaction } from "./transaction-scope.js";
 
 /** What the event hub of a connection needs from it. */
 export interface DomainEventsOptions {
@@ -74,7 +75,7 @@ export class DomainEvents {
 
   /** Hands the event to every sink, outside any transaction; a failing sink is reported and does not stop the others. */
   private deliver(event: PublishedEvent): Promise<void> {
-    return runWithoutTransaction(async () => {
+    return runWithoutWriteScope(async () => {
       for (const sink of this.sinks.slice()) {
         if (typeof sink.deliver !== "function") continue;
         try {

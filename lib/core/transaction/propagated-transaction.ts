@@ -1,15 +1,17 @@
-import type { EngineContext } from "../client/engine-context.js";
-import { Propagation, propagationOf, TransactionPropagationError, type TxOptions } from "./propagation.js";
+import type { EngineContext } from "../engine/engine-context.js";
+import { runWithoutWriteScope } from "../engine/write-scope.js";
+import { TransactionPropagationError } from "../errors/transaction-propagation-error.js";
+import { currentTransaction } from "./current-transaction.js";
+import { Propagation, propagationOf, type TxOptions } from "./propagation.js";
 import { runTransaction } from "./run-transaction.js";
 import type { TransactionContext } from "./transaction-context.js";
-import { currentTransaction, runWithoutTransaction } from "./transaction-scope.js";
 
 /** A callback that may run inside a transaction (`tx` defined) or without one. */
 export type MaybeTransactional<R> = (tx: TransactionContext | undefined) => Promise<R>;
 
 // Without a transaction the callback's writes are sent one by one; a sync throw becomes a rejection.
 async function withoutTransaction<R>(callback: MaybeTransactional<R>): Promise<R> {
-  return runWithoutTransaction(() => callback(undefined));
+  return runWithoutWriteScope(() => callback(undefined));
 }
 
 /**
@@ -28,7 +30,7 @@ export async function runWithPropagation<R>(
     case Propagation.REQUIRED:
       return runTransaction(context, callback);
     case Propagation.REQUIRES_NEW:
-      return runWithoutTransaction(() => runTransaction(context, callback));
+      return runWithoutWriteScope(() => runTransaction(context, callback));
     case Propagation.MANDATORY:
       if (!outer)
         throw new TransactionPropagationError("Propagation MANDATORY needs an open transaction, and there is none", mode);

@@ -1,4 +1,4 @@
-import { DynamiteError } from "../errors.js";
+import { TransactionPropagationError } from "../errors/transaction-propagation-error.js";
 
 /**
  * How a `tx()` (or `@Transactional()`) relates to a transaction already open in its async context.
@@ -29,17 +29,6 @@ export type JoiningPropagation = typeof Propagation.REQUIRED | typeof Propagatio
 export interface TxOptions<P extends Propagation = Propagation> {
   /** How to relate to an open transaction (default `REQUIRED`). */
   propagation?: P;
-}
-
-/** A propagation mode was violated (MANDATORY without a transaction, NEVER inside one) or is unknown. */
-export class TransactionPropagationError extends DynamiteError {
-  constructor(
-    message: string,
-    /** The mode that was asked for, as given. */
-    readonly propagation: unknown,
-  ) {
-    super(message);
-  }
 }
 
 const MODES = new Set<unknown>(Object.values(Propagation));

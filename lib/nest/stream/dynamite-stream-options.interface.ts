@@ -3,8 +3,9 @@ import type { OutboxOptions, PublishedEvent, StreamPollingOptions } from "../../
 /** Options of the outbox in a Nest app. */
 export interface DynamiteOutboxModuleOptions extends OutboxOptions {
   /**
-   * Hands a relayed event to the app's handlers. Default: `EventEmitter2.emitAsync(name, payload)` of
-   * `@nestjs/event-emitter` (its `@OnEvent` handlers; give them `{ suppressErrors: false }` so a failure is retried).
+   * Hands a relayed event to the app's handlers. Default: what the connection does after a commit without
+   * the outbox: `@nestjs/event-emitter`'s `emitAsync(name, payload)` and the `@nestjs/cqrs` EventBus (class
+   * payloads: list their classes in `eventClasses`). Give `@OnEvent` handlers `{ suppressErrors: false }` so a failure is retried.
    */
   deliver?: (event: PublishedEvent) => unknown;
 }

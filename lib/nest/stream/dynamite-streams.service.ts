@@ -14,7 +14,8 @@ import {
 import { getDynamiteToken } from "../common/dynamite.utils.js";
 import type { DynamiteStreamModuleOptions } from "./dynamite-stream-options.interface.js";
 import { wants } from "./on-table-change.decorator.js";
-import { eventEmitterDelivery } from "./outbox-delivery.js";
+import { nestEventSink } from "../events/nest-event-sink.js";
+import { getEventSinkToken } from "../transaction/transaction.providers.js";
 import { TableChangeExplorer, type TableChangeHandler } from "./table-change.explorer.js";
 
 export const DYNAMITE_STREAM_OPTIONS = "DynamiteStreamModuleOptions";
@@ -40,12 +41,17 @@ export class DynamiteStreams implements OnModuleInit, OnApplicationBootstrap, On
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  /** Installs the outbox first, so events published by other modules' startup hooks are staged too. */
+  /**
+   * Installs the outbox first, so events published by other modules' startup hooks are staged too, and
+   * takes the connection's direct after-commit delivery away: the relay delivers each event instead.
+   */
   async onModuleInit(): Promise<void> {
     this.handlers = this.explorer.handlers();
     if (!this.options.outbox) return;
     const outbox = new Outbox(this.dynamite(), this.options.outbox === true ? {} : this.options.outbox);
     this.removeOutboxSink = await outbox.install();
+    const removeDirectDelivery = this.moduleRef.get<() => void>(getEventSinkToken(this.options.connection), { strict: false });
+    removeDirectDelivery();
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -60,7 +66,7 @@ export class DynamiteStreams implements OnModuleInit, OnApplicationBootstrap, On
       }
       if (this.options.outbox) {
         const settings = this.options.outbox === true ? {} : this.options.outbox;
-        const deliver = settings.deliver ?? (await eventEmitterDelivery(this.moduleRef));
+        const deliver = settings.deliver ?? nestEventSink(this.moduleRef).deliver!;
         this.relay = new Outbox(this.dynamite(), settings).relay({ ...polling, onError, deliver });
         await this.relay.start();
       }

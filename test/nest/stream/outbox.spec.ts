@@ -15,11 +15,11 @@ describe("DynamiteStreamModule outbox: after-commit events survive a stop betwee
     await Promise.all(apps.splice(0).map((app) => app.close()));
     Object.values(seen).forEach((list) => list.splice(0));
   });
-  const start = async (connection: ReturnType<typeof testClientConfig>, streams: DynamiteStreamModuleOptions, emitter = true) => {
+  const start = async (connection: ReturnType<typeof testClientConfig>, streams: DynamiteStreamModuleOptions) => {
     const app = await bootApp([
       DynamiteModule.forRoot({ ...connection, retryAttempts: 0 }),
       DynamiteModule.forFeature([StockItem]),
-      ...(emitter ? [EventEmitterModule.forRoot()] : []),
+      EventEmitterModule.forRoot(),
       DynamiteStreamModule.forRoot(streams),
       StockModule,
     ]);
@@ -79,11 +79,5 @@ describe("DynamiteStreamModule outbox: after-commit events survive a stop betwee
     await waitFor(() => seen.events.length === 1, "the committed event");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(seen.events).toEqual(["cup:ok"]);
-  });
-
-  it("outbox with polling but without @nestjs/event-emitter or outbox.deliver fails startup with a ConfigError", async () => {
-    await expect(start(testClientConfig(), { outbox: true, poll: { pollInterval: 50 } }, false)).rejects.toThrow(
-      "the outbox relays events to @nestjs/event-emitter",
-    );
   });
 });
