@@ -14,7 +14,7 @@ describe("sample GET /notifications (low-stock watcher on the products stream)",
   /** GET /notifications until it holds `count` (then once more after a pause, to catch any extra). */
   async function untilCount(count: number): Promise<Notification[]> {
     const refresh = async () => (await get(app, "/notifications")) as unknown as Notification[];
-    for (const deadline = Date.now() + 30_000; (await refresh()).length < count && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 30_000; (await refresh()).length < count && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -11,7 +11,10 @@ describe("sample: the orders controller's transaction interceptor and the 'order
   const confirmationsOf = (userId: string) => get(app, `/orders/confirmations?user_id=${userId}`);
   /** The outbox relay delivers from the stream (a poll later): waits for `count` confirmations, then a moment for extras. */
   const confirmationsAfterRelay = async (userId: string, count: number) => {
-    for (const deadline = Date.now() + 20_000; ((await confirmationsOf(userId)) as unknown as unknown[]).length < count && Date.now() < deadline; ) {
+    for (
+      const deadline = Date.now() + 20_000;
+      ((await confirmationsOf(userId)) as unknown as unknown[]).length < count && Date.now() < deadline;
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await new Promise((resolve) => setTimeout(resolve, 600));
@@ -82,8 +85,9 @@ describe("sample: the orders controller's transaction interceptor and the 'order
     );
     const placed = results.filter((r) => r.status === 201).map((r) => r.body.id as string);
     expect(placed).toHaveLength(3);
-    const confirmedNow = async () => (await Promise.all(buyers.map((buyer) => confirmationsOf(buyer.id)))).flat() as Array<{ orderId: string }>;
-    for (const deadline = Date.now() + 20_000; (await confirmedNow()).length < placed.length && Date.now() < deadline; ) {
+    const confirmedNow = async () =>
+      (await Promise.all(buyers.map((buyer) => confirmationsOf(buyer.id)))).flat() as Array<{ orderId: string }>;
+    for (const deadline = Date.now() + 20_000; (await confirmedNow()).length < placed.length && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await new Promise((resolve) => setTimeout(resolve, 600));

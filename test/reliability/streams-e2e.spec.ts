@@ -19,7 +19,18 @@ class E2eItem extends Table<E2eItem> {
 
 const KEYS = 100;
 /** Each key's life, 10 writes: insert, 6 stock updates, soft delete, restore, hard delete. */
-const LIFE = ["insert:0", "modify:1", "modify:2", "modify:3", "modify:4", "modify:5", "modify:6", "trash:6", "restore:6", "remove:-"];
+const LIFE = [
+  "insert:0",
+  "modify:1",
+  "modify:2",
+  "modify:3",
+  "modify:4",
+  "modify:5",
+  "modify:6",
+  "trash:6",
+  "restore:6",
+  "remove:-",
+];
 
 async function live(sku: string): Promise<void> {
   const item = await E2eItem.create({ sku, stock: 0 });
@@ -30,7 +41,11 @@ async function live(sku: string): Promise<void> {
 }
 
 const describeChange = (change: SeenChange) =>
-  change.softDeleted ? `trash:${change.stock}` : change.restored ? `restore:${change.stock}` : `${change.type}:${change.stock ?? "-"}`;
+  change.softDeleted
+    ? `trash:${change.stock}`
+    : change.restored
+      ? `restore:${change.stock}`
+      : `${change.type}:${change.stock ?? "-"}`;
 
 describe("streams e2e: 1,000 writes, a consumer killed mid-way and restarted", () => {
   const accessKey = `e2e${randomUUID().replaceAll("-", "")}`;
@@ -115,6 +130,10 @@ describe("streams e2e: 1,000 writes, a consumer killed mid-way and restarted", (
     for (const life of lives.values()) expect(life).toEqual(LIFE);
     // numbers for the README and reports: STREAMS_E2E_REPORT=/path/report.json npm run jest -- test/reliability/streams-e2e.spec.ts
     const report = process.env.STREAMS_E2E_REPORT;
-    if (report) writeFileSync(report, JSON.stringify({ records: distinct().size, seenByFirst, duplicates, ms: Date.now() - started, marks }));
+    if (report)
+      writeFileSync(
+        report,
+        JSON.stringify({ records: distinct().size, seenByFirst, duplicates, ms: Date.now() - started, marks }),
+      );
   });
 });

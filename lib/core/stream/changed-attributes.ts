@@ -13,7 +13,9 @@ type Item = Record<string, unknown>;
 export function changedAttributes(model: ModelMetadata, type: ChangeType, oldItem?: Item, newItem?: Item): string[] {
   const declared = [...model.attributes.values()].map((meta) => meta.column);
   const known = new Set(declared);
-  const undeclared = [...new Set([...Object.keys(oldItem ?? {}), ...Object.keys(newItem ?? {})])].filter((column) => !known.has(column)).sort();
+  const undeclared = [...new Set([...Object.keys(oldItem ?? {}), ...Object.keys(newItem ?? {})])]
+    .filter((column) => !known.has(column))
+    .sort();
   const columns = [...declared, ...undeclared];
   const exact = type === "insert" ? !!newItem : type === "remove" ? !!oldItem : !!oldItem && !!newItem;
   const differs = (column: string) => {
@@ -28,7 +30,11 @@ export function changedAttributes(model: ModelMetadata, type: ChangeType, oldIte
 }
 
 /** Whether a modify put the row in the trash or took it out (`@DeleteAt`). */
-export function trashTransition(model: ModelMetadata, oldItem?: Item, newItem?: Item): { softDeleted: boolean; restored: boolean } {
+export function trashTransition(
+  model: ModelMetadata,
+  oldItem?: Item,
+  newItem?: Item,
+): { softDeleted: boolean; restored: boolean } {
   const property = model.timestampProperty("deletedAt");
   if (!property) return { softDeleted: false, restored: false };
   const column = model.columnOf(property);

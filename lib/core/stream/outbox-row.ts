@@ -24,9 +24,14 @@ export function buildOutboxRow(event: PublishedEvent, now: Date, retentionSecond
   try {
     payload = JSON.stringify(event.payload ?? null);
   } catch (cause) {
-    throw new OutboxError(`Outbox: the payload of event "${event.name}" cannot be written as JSON: ${(cause as Error).message}`, event, { cause });
+    throw new OutboxError(
+      `Outbox: the payload of event "${event.name}" cannot be written as JSON: ${(cause as Error).message}`,
+      event,
+      { cause },
+    );
   }
-  if (payload === undefined) throw new OutboxError(`Outbox: the payload of event "${event.name}" cannot be written as JSON`, event);
+  if (payload === undefined)
+    throw new OutboxError(`Outbox: the payload of event "${event.name}" cannot be written as JSON`, event);
   if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
     throw new OutboxError(
       `Outbox: the payload of event "${event.name}" is ${Buffer.byteLength(payload)} bytes of JSON; an outbox row holds at most ${MAX_PAYLOAD_BYTES}`,

@@ -27,14 +27,24 @@ export async function ensureOutboxTable(client: DynamoDBClient, tableName: strin
     await waitUntilActive(client, tableName);
   } else if (!table.StreamSpecification?.StreamEnabled) {
     await client
-      .send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_IMAGE" } }))
+      .send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_IMAGE" },
+        }),
+      )
       .catch(ignoreAlreadyDone);
     await waitUntilActive(client, tableName);
   }
   const ttl = await describeTimeToLive(client, tableName);
   if (ttl.TimeToLiveStatus !== "ENABLED" && ttl.TimeToLiveStatus !== "ENABLING") {
     await client
-      .send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: "expiresAt" } }))
+      .send(
+        new UpdateTimeToLiveCommand({
+          TableName: tableName,
+          TimeToLiveSpecification: { Enabled: true, AttributeName: "expiresAt" },
+        }),
+      )
       .catch(ignoreAlreadyDone);
   }
 }

@@ -53,7 +53,9 @@ export class Outbox {
   ) {
     const { tableName = DEFAULT_OUTBOX_TABLE, retentionDays = 7, eventClasses = [] } = options;
     if (typeof tableName !== "string" || !/^[a-zA-Z0-9_.-]{3,255}$/.test(tableName)) {
-      throw new ConfigError(`Outbox: tableName must be 3 to 255 letters, digits, '_', '-' or '.', not ${JSON.stringify(tableName)}`);
+      throw new ConfigError(
+        `Outbox: tableName must be 3 to 255 letters, digits, '_', '-' or '.', not ${JSON.stringify(tableName)}`,
+      );
     }
     if (!Number.isFinite(retentionDays) || retentionDays <= 0) {
       throw new ConfigError(`Outbox: retentionDays must be a positive number, not ${retentionDays}`);

@@ -57,7 +57,9 @@ export class ModelRouter {
 export function recordsOf(event: StreamEventInput): readonly StreamRecordInput[] {
   const records = Array.isArray(event) ? event : (event as { Records?: readonly StreamRecordInput[] })?.Records;
   if (!Array.isArray(records)) {
-    throw new StreamRecordError("A stream event must be a Lambda DynamoDBStreamEvent ({ Records: [...] }) or an array of records");
+    throw new StreamRecordError(
+      "A stream event must be a Lambda DynamoDBStreamEvent ({ Records: [...] }) or an array of records",
+    );
   }
   return records;
 }

@@ -35,7 +35,9 @@ export function parseRecordOf<M>(model: ModelMetadata, record: StreamRecordInput
   const { Keys, NewImage, OldImage, SequenceNumber, ApproximateCreationDateTime } = record.dynamodb;
   if (!Keys || typeof Keys !== "object") fail("it has no Keys");
   if (typeof SequenceNumber !== "string" || !SequenceNumber) fail("it has no SequenceNumber");
-  let keyItem: Record<string, unknown>, newItem: Record<string, unknown> | undefined, oldItem: Record<string, unknown> | undefined;
+  let keyItem: Record<string, unknown>,
+    newItem: Record<string, unknown> | undefined,
+    oldItem: Record<string, unknown> | undefined;
   try {
     keyItem = imageToItem(Keys!);
     newItem = NewImage ? imageToItem(NewImage) : undefined;

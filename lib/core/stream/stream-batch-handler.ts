@@ -25,7 +25,9 @@ export function createStreamHandler(
   options: StreamHandlerOptions = {},
 ): (event: StreamEventInput) => Promise<StreamBatchResponse> {
   const router = new ModelRouter(models);
-  const onError = options.onError ?? ((error: unknown) => process.emitWarning(`Dynamite stream handler: ${(error as Error)?.message ?? String(error)}`));
+  const onError =
+    options.onError ??
+    ((error: unknown) => process.emitWarning(`Dynamite stream handler: ${(error as Error)?.message ?? String(error)}`));
   return async (event) => {
     for (const record of recordsOf(event)) {
       try {

@@ -41,7 +41,8 @@ export interface StreamSource {
 /** Checks the polling options and fills in the defaults. */
 export function pollingSettings(options: StreamPollingOptions) {
   const { consumer = "default", checkpointTable = DEFAULT_CHECKPOINT_TABLE, pollInterval = 1_000, batchSize = 1_000 } = options;
-  if (typeof consumer !== "string" || !consumer.trim()) throw new ConfigError("Stream consumer: `consumer` must be a non-empty string");
+  if (typeof consumer !== "string" || !consumer.trim())
+    throw new ConfigError("Stream consumer: `consumer` must be a non-empty string");
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1_000) {
     throw new ConfigError(`Stream consumer: batchSize must be an integer from 1 to 1000, not ${batchSize}`);
   }
@@ -107,10 +108,21 @@ export async function startPollers(
   const settings = pollingSettings(options);
   const streams = streamsClientFor(client);
   const checkpoints = new CheckpointStore(client, settings.checkpointTable);
-  const onError = options.onError ?? ((error: unknown, table: string) => process.emitWarning(`Dynamite stream of ${table}: ${(error as Error)?.message ?? String(error)}`, "DynamiteWarning"));
+  const onError =
+    options.onError ??
+    ((error: unknown, table: string) =>
+      process.emitWarning(`Dynamite stream of ${table}: ${(error as Error)?.message ?? String(error)}`, "DynamiteWarning"));
   const pollers = sources.map(
     ({ tableName, onRecord }) =>
-      new StreamPoller({ ...settings, client, streams, checkpoints, tableName, onRecord, onError: (error) => onError(error, tableName) }),
+      new StreamPoller({
+        ...settings,
+        client,
+        streams,
+        checkpoints,
+        tableName,
+        onRecord,
+        onError: (error) => onError(error, tableName),
+      }),
   );
   try {
     await checkpoints.ensureTable();

@@ -17,7 +17,8 @@ function normalizeValue(value: unknown): AttributeValue {
   if (attribute.N !== undefined) assertNumber(attribute.N);
   if (Array.isArray(attribute.NS)) attribute.NS.forEach(assertNumber);
   if (typeof attribute.B === "string") return { B: fromBase64(attribute.B) };
-  if (Array.isArray(attribute.BS)) return { BS: attribute.BS.map((member) => (typeof member === "string" ? fromBase64(member) : member)) };
+  if (Array.isArray(attribute.BS))
+    return { BS: attribute.BS.map((member) => (typeof member === "string" ? fromBase64(member) : member)) };
   if (Array.isArray(attribute.L)) return { L: attribute.L.map(normalizeValue) };
   if (attribute.M && typeof attribute.M === "object") {
     const map: Record<string, AttributeValue> = {};

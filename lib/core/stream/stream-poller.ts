@@ -76,7 +76,7 @@ export class StreamPoller {
   }
 
   private async run(streamArn: string, checkpoints: Map<string, ShardCheckpoint>): Promise<void> {
-    for (let failures = 0; this.running; ) {
+    for (let failures = 0; this.running;) {
       try {
         const read = await this.round(streamArn, checkpoints);
         failures = 0;
@@ -102,7 +102,9 @@ export class StreamPoller {
     const shards: Shard[] = [];
     let ExclusiveStartShardId: string | undefined;
     do {
-      const { StreamDescription } = await this.options.streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId }));
+      const { StreamDescription } = await this.options.streams.send(
+        new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId }),
+      );
       shards.push(...(StreamDescription?.Shards ?? []));
       ExclusiveStartShardId = StreamDescription?.LastEvaluatedShardId;
     } while (ExclusiveStartShardId);

@@ -57,11 +57,19 @@ export class DynamiteStreams implements OnModuleInit, OnApplicationBootstrap, On
   async onApplicationBootstrap(): Promise<void> {
     const polling = pollingOf(this.options.poll);
     if (!polling) return;
-    const onError = polling.onError ?? ((error: unknown, table: string) => this.logger.error(`Stream of ${table}: ${(error as Error)?.message ?? String(error)}`, (error as Error)?.stack));
+    const onError =
+      polling.onError ??
+      ((error: unknown, table: string) =>
+        this.logger.error(`Stream of ${table}: ${(error as Error)?.message ?? String(error)}`, (error as Error)?.stack));
     const models = [...new Set(this.handlers.map((handler) => handler.model))];
     try {
       if (models.length) {
-        this.consumer = new StreamConsumer(this.dynamite(), { ...polling, onError, models, onChange: (change) => this.dispatch(change) });
+        this.consumer = new StreamConsumer(this.dynamite(), {
+          ...polling,
+          onError,
+          models,
+          onChange: (change) => this.dispatch(change),
+        });
         await this.consumer.start();
       }
       if (this.options.outbox) {

@@ -27,7 +27,9 @@ export function OnTableChange(model: ModelClass, options: OnTableChangeOptions =
   if (typeof model !== "function") throw new TypeError(`@OnTableChange(model) needs a model class, not ${String(model)}`);
   const events: unknown = options?.events ?? [];
   if (!Array.isArray(events) || events.some((event) => !EVENTS.includes(event as TableChangeEvent))) {
-    throw new TypeError(`@OnTableChange(${model.name}): events must be some of ${EVENTS.join(", ")}; got ${JSON.stringify(options.events)}`);
+    throw new TypeError(
+      `@OnTableChange(${model.name}): events must be some of ${EVENTS.join(", ")}; got ${JSON.stringify(options.events)}`,
+    );
   }
   return (_target, _key, descriptor) => {
     const method = descriptor.value as object;
@@ -43,5 +45,7 @@ export function wants(subscription: TableChangeSubscription, change: ChangeRecor
   if (subscription.model !== change.model) return false;
   const events = subscription.events;
   if (!events) return true;
-  return events.has(change.type) || (change.softDeleted && events.has("softDelete")) || (change.restored && events.has("restore"));
+  return (
+    events.has(change.type) || (change.softDeleted && events.has("softDelete")) || (change.restored && events.has("restore"))
+  );
 }

@@ -28,8 +28,7 @@ export class TableChangeExplorer {
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const subscriptions = Reflect.getMetadata(TABLE_CHANGE_METADATA, (prototype as Record<string, object>)[method]) as
-          | TableChangeSubscription[]
-          | undefined;
+          TableChangeSubscription[] | undefined;
         if (!subscriptions) continue;
         const name = `${instance.constructor?.name ?? "?"}.${method}`;
         if (!wrapper.isDependencyTreeStatic()) {

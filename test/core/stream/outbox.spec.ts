@@ -2,7 +2,16 @@ import "reflect-metadata";
 import { afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { Attribute, ConfigError, Outbox, OutboxError, PrimaryKey, Table, type OutboxRelay, type PublishedEvent } from "../../../lib/core/index.js";
+import {
+  Attribute,
+  ConfigError,
+  Outbox,
+  OutboxError,
+  PrimaryKey,
+  Table,
+  type OutboxRelay,
+  type PublishedEvent,
+} from "../../../lib/core/index.js";
 import { useTestDatabase } from "../../helpers/use-test-database.js";
 import { waitFor } from "../../helpers/wait-for.js";
 
@@ -32,7 +41,11 @@ describe("Outbox: events written in the same TransactWriteItems, relayed from th
     return started;
   };
   const row = async (id: string) =>
-    (await DynamoDBDocumentClient.from(db.dynamite.getClient()).send(new GetCommand({ TableName: "test_outbox", Key: { id }, ConsistentRead: true }))).Item;
+    (
+      await DynamoDBDocumentClient.from(db.dynamite.getClient()).send(
+        new GetCommand({ TableName: "test_outbox", Key: { id }, ConsistentRead: true }),
+      )
+    ).Item;
 
   beforeAll(async () => {
     removeSink = await outbox().install();
@@ -50,7 +63,10 @@ describe("Outbox: events written in the same TransactWriteItems, relayed from th
     });
     const [sent] = db.recorder.requests;
     expect(db.recorder.commands()).toEqual(["TransactWriteItemsCommand"]);
-    expect(sent.input.TransactItems.map((item: Record<string, any>) => Object.values(item)[0].TableName)).toEqual(["outbox_orders", "test_outbox"]);
+    expect(sent.input.TransactItems.map((item: Record<string, any>) => Object.values(item)[0].TableName)).toEqual([
+      "outbox_orders",
+      "test_outbox",
+    ]);
     expect(await row(ids[0])).toMatchObject({ name: "OrderPlaced", payload: '{"orderId":"o1","at":"2030-01-01T00:00:00.000Z"}' });
 
     db.recorder.reset();
@@ -142,7 +158,9 @@ describe("Outbox: events written in the same TransactWriteItems, relayed from th
     const spy = db.dynamite.events.addSink({ deliver: (event) => void ids.push(event.id) });
     await db.dynamite.tx(() => db.dynamite.events.publish("gone.soon", {}));
     spy();
-    await DynamoDBDocumentClient.from(db.dynamite.getClient()).send(new DeleteCommand({ TableName: "test_outbox", Key: { id: ids[0] } }));
+    await DynamoDBDocumentClient.from(db.dynamite.getClient()).send(
+      new DeleteCommand({ TableName: "test_outbox", Key: { id: ids[0] } }),
+    );
     await db.dynamite.events.publish("still.here", {});
     const seen: string[] = [];
     await relay((event) => void seen.push(event.name), "expired").start();

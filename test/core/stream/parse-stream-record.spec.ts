@@ -51,7 +51,14 @@ describe("typed stream records (parseStreamRecord / parseStreamEvent) from Dynam
   const expires = new Date("2031-01-02T03:04:05.000Z");
 
   beforeAll(async () => {
-    const product = await Product.create({ sku: "p1", title: "Lamp", price: new Money(1999), stock: 5, expiresAt: expires, photo: new Uint8Array([1, 2, 255]) });
+    const product = await Product.create({
+      sku: "p1",
+      title: "Lamp",
+      price: new Money(1999),
+      stock: 5,
+      expiresAt: expires,
+      photo: new Uint8Array([1, 2, 255]),
+    });
     await product.update({ stock: 4 });
     await product.update({ notes: "fragile" } as never);
     await product.destroy();
@@ -69,7 +76,15 @@ describe("typed stream records (parseStreamRecord / parseStreamEvent) from Dynam
 
   it("an insert has the hydrated new image (@Name, @Serialize, TTL as a Date, binary), the key and every stored attribute as changed", () => {
     const change = Product.parseStreamRecord(records[0]);
-    expect(change).toMatchObject({ type: "insert", model: Product, table: "parse_products", key: { sku: "p1" }, softDeleted: false, restored: false, expired: false });
+    expect(change).toMatchObject({
+      type: "insert",
+      model: Product,
+      table: "parse_products",
+      key: { sku: "p1" },
+      softDeleted: false,
+      restored: false,
+      expired: false,
+    });
     expect(change.oldImage).toBeUndefined();
     const image = change.newImage!;
     expect(image).toBeInstanceOf(Product);
@@ -156,14 +171,24 @@ describe("typed stream records (parseStreamRecord / parseStreamEvent) from Dynam
     ["no Keys", { eventName: "INSERT", dynamodb: { SequenceNumber: "1" } }],
     ["no SequenceNumber", { eventName: "INSERT", dynamodb: { Keys: { sku: { S: "x" } } } }],
     ["a raw value instead of an AttributeValue", { eventName: "INSERT", dynamodb: { Keys: { sku: "x" }, SequenceNumber: "1" } }],
-    ["a number that is not a number", { eventName: "INSERT", dynamodb: { Keys: { sku: { S: "x" } }, NewImage: { stock: { N: "lots" } }, SequenceNumber: "1" } }],
+    [
+      "a number that is not a number",
+      { eventName: "INSERT", dynamodb: { Keys: { sku: { S: "x" } }, NewImage: { stock: { N: "lots" } }, SequenceNumber: "1" } },
+    ],
   ])("a malformed record (%s) is a StreamRecordError naming the model", (_name, record) => {
     expect(() => Product.parseStreamRecord(record as never)).toThrow(StreamRecordError);
     expect(() => Product.parseStreamRecord(record as never)).toThrow(/^Stream record of model Product: /);
   });
 
   it("an integer beyond 2^53 comes as a bigint, exactly as a read returns it", () => {
-    const record = { eventName: "INSERT", dynamodb: { Keys: { sku: { S: "x" } }, NewImage: { sku: { S: "x" }, stock: { N: "9007199254740993" } }, SequenceNumber: "1" } };
+    const record = {
+      eventName: "INSERT",
+      dynamodb: {
+        Keys: { sku: { S: "x" } },
+        NewImage: { sku: { S: "x" }, stock: { N: "9007199254740993" } },
+        SequenceNumber: "1",
+      },
+    };
     expect(Product.parseStreamRecord(record).newImage!.stock).toBe(9007199254740993n);
   });
 

@@ -50,7 +50,9 @@ describe("createStreamHandler (Lambda partial batch responses)", () => {
   it("an unreadable record is a failure of that record, not of the batch before it", async () => {
     const seen: string[] = [];
     const broken: Record<string, any> = { ...event.Records[2], eventName: "UPSERT" };
-    const handler = createStreamHandler([LambdaItem], (change) => void seen.push(change.key.id as string), { onError: () => undefined });
+    const handler = createStreamHandler([LambdaItem], (change) => void seen.push(change.key.id as string), {
+      onError: () => undefined,
+    });
     const result = await handler({ Records: [event.Records[0], broken, event.Records[3]] });
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: broken.dynamodb.SequenceNumber }] });
     expect(seen).toEqual(["a"]);

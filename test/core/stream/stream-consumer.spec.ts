@@ -19,7 +19,13 @@ const label = (change: ChangeRecord<Counter>) => `${change.key.id}:${change.type
 describe("StreamConsumer (polling with checkpoints)", () => {
   const db = useTestDatabase([Counter, Unstreamed]);
   const consumerOf = (onChange: (change: ChangeRecord) => unknown, extra: Record<string, unknown> = {}) =>
-    new StreamConsumer(db.dynamite, { models: [Counter], onChange, pollInterval: 50, checkpointTable: "consumer_checkpoints", ...extra });
+    new StreamConsumer(db.dynamite, {
+      models: [Counter],
+      onChange,
+      pollInterval: 50,
+      checkpointTable: "consumer_checkpoints",
+      ...extra,
+    });
 
   it("delivers each change once in write order; a restarted consumer resumes after its checkpoint; a stop leaves no timer", async () => {
     const timersBefore = activeTimers();
@@ -71,9 +77,15 @@ describe("StreamConsumer (polling with checkpoints)", () => {
 
   it("start() on a table without a stream rejects with a ConfigError and leaves nothing running", async () => {
     const timersBefore = activeTimers();
-    const consumer = new StreamConsumer(db.dynamite, { models: [Counter, Unstreamed], onChange: () => undefined, pollInterval: 50 });
+    const consumer = new StreamConsumer(db.dynamite, {
+      models: [Counter, Unstreamed],
+      onChange: () => undefined,
+      pollInterval: 50,
+    });
     await expect(consumer.start()).rejects.toThrow(
-      new ConfigError('Table unstreameds has no enabled stream: add @Model({ stream: "NEW_AND_OLD_IMAGES" }) to its model and run sync()'),
+      new ConfigError(
+        'Table unstreameds has no enabled stream: add @Model({ stream: "NEW_AND_OLD_IMAGES" }) to its model and run sync()',
+      ),
     );
     await consumer.stop();
     expect(activeTimers()).toBeLessThanOrEqual(timersBefore);

@@ -78,7 +78,11 @@ describe("@Model({ stream }) and sync()", () => {
     const dynamite = connect([StreamedGadget], key, warnings);
     const plan = await dynamite.sync();
     expect(plan.changes).toEqual([]);
-    expect(plan.warnings).toEqual([expect.stringContaining("Table gadgets: its stream has view type KEYS_ONLY but model StreamedGadget asks for NEW_AND_OLD_IMAGES")]);
+    expect(plan.warnings).toEqual([
+      expect.stringContaining(
+        "Table gadgets: its stream has view type KEYS_ONLY but model StreamedGadget asks for NEW_AND_OLD_IMAGES",
+      ),
+    ]);
     expect(warnings).toEqual([`Dynamite sync: ${plan.warnings[0]}`]);
     expect(await streamOf(dynamite)).toEqual({ StreamEnabled: true, StreamViewType: "KEYS_ONLY" });
   });
@@ -90,9 +94,16 @@ describe("@Model({ stream }) and sync()", () => {
     const plan = await dynamite.plan();
     await dynamite
       .getClient()
-      .send(new UpdateTableCommand({ TableName: "gadgets", StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" } }));
+      .send(
+        new UpdateTableCommand({
+          TableName: "gadgets",
+          StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
+        }),
+      );
     expect(plan.changes.map((change) => change.kind)).toEqual(["enableStream"]);
-    await expect(applyChange(dynamite.getClient(), requireModelMetadata(StreamedGadget), plan.changes[0])).resolves.toBeUndefined();
+    await expect(
+      applyChange(dynamite.getClient(), requireModelMetadata(StreamedGadget), plan.changes[0]),
+    ).resolves.toBeUndefined();
     expect(await streamOf(dynamite)).toEqual({ StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" });
   });
 
@@ -104,13 +115,20 @@ describe("@Model({ stream }) and sync()", () => {
     expect(await streamOf(dynamite)).toEqual({ StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" });
   });
 
-  it.each([["NEW_AND_OLD"], [""], [1], [null], [{}], ["__proto__"]])("@Model({ stream: %p }) is a ConfigError naming the model", (stream) => {
-    expect(() => {
-      @Model({ stream: stream as never })
-      class BadStream extends Table<BadStream> {
-        @PrimaryKey() declare id: string;
-      }
-      return BadStream;
-    }).toThrow(new ConfigError(`Model BadStream: @Model({ stream }) must be true or one of NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE, KEYS_ONLY, not ${JSON.stringify(stream)}`));
-  });
+  it.each([["NEW_AND_OLD"], [""], [1], [null], [{}], ["__proto__"]])(
+    "@Model({ stream: %p }) is a ConfigError naming the model",
+    (stream) => {
+      expect(() => {
+        @Model({ stream: stream as never })
+        class BadStream extends Table<BadStream> {
+          @PrimaryKey() declare id: string;
+        }
+        return BadStream;
+      }).toThrow(
+        new ConfigError(
+          `Model BadStream: @Model({ stream }) must be true or one of NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE, KEYS_ONLY, not ${JSON.stringify(stream)}`,
+        ),
+      );
+    },
+  );
 });

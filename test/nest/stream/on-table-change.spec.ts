@@ -2,7 +2,14 @@ import "reflect-metadata";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import type { INestApplication } from "@nestjs/common";
 import { EventEmitterModule } from "@nestjs/event-emitter";
-import { Dynamite, DynamiteModule, DynamiteStreamModule, DynamiteStreams, OnTableChange, type DynamiteStreamModuleOptions } from "../../../lib/index.js";
+import {
+  Dynamite,
+  DynamiteModule,
+  DynamiteStreamModule,
+  DynamiteStreams,
+  OnTableChange,
+  type DynamiteStreamModuleOptions,
+} from "../../../lib/index.js";
 import { readStream, streamArnOf, toLambdaRecord } from "../../helpers/stream-records.js";
 import { testClientConfig } from "../../helpers/test-dynamite.js";
 import { activeTimers, waitFor } from "../../helpers/wait-for.js";
@@ -102,7 +109,12 @@ describe("DynamiteStreamModule: @OnTableChange handlers fed by polling or by a L
     expect(activeTimers()).toBeLessThanOrEqual(timersBefore);
   });
 
-  it.each([[{ events: ["upsert"] }], [{ events: "insert" }]])("@OnTableChange with bad options %p throws at decoration", (options) => {
-    expect(() => OnTableChange(StockItem, options as never)).toThrow(/events must be some of insert, modify, remove, softDelete, restore/);
-  });
+  it.each([[{ events: ["upsert"] }], [{ events: "insert" }]])(
+    "@OnTableChange with bad options %p throws at decoration",
+    (options) => {
+      expect(() => OnTableChange(StockItem, options as never)).toThrow(
+        /events must be some of insert, modify, remove, softDelete, restore/,
+      );
+    },
+  );
 });

@@ -44,9 +44,11 @@ describe("DynamiteStreamModule outbox: after-commit events survive a stop betwee
     await reserve(first, "pen", "r-1");
     recorder.stop();
     const transact = recorder.requests.filter((r) => r.command === "TransactWriteItemsCommand");
-    expect(transact.map((r) => r.input.TransactItems.map((item: Record<string, any>) => Object.keys(item)[0] + " " + Object.values(item)[0].TableName))).toEqual([
-      ["Update stock_items", "Put dynamite_outbox"],
-    ]);
+    expect(
+      transact.map((r) =>
+        r.input.TransactItems.map((item: Record<string, any>) => Object.keys(item)[0] + " " + Object.values(item)[0].TableName),
+      ),
+    ).toEqual([["Update stock_items", "Put dynamite_outbox"]]);
     await first.close();
     apps.length = 0;
     expect(seen.events).toEqual([]);

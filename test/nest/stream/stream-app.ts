@@ -1,14 +1,6 @@
 import { Injectable, Module } from "@nestjs/common";
 import { OnEvent } from "@nestjs/event-emitter";
-import {
-  Attribute,
-  DeleteAt,
-  Model,
-  PrimaryKey,
-  Table,
-  OnTableChange,
-  type ChangeRecord,
-} from "../../../lib/index.js";
+import { Attribute, DeleteAt, Model, PrimaryKey, Table, OnTableChange, type ChangeRecord } from "../../../lib/index.js";
 
 @Model({ stream: "NEW_AND_OLD_IMAGES" })
 export class StockItem extends Table<StockItem> {
