@@ -35,3 +35,15 @@ export type { SyncPlan, SchemaChange, SyncOptions } from "./schema/sync-plan.js"
 export type { WriteOptions, TxOrWriteOptions } from "./write/write-options.js";
 export type { RequestEvent, RequestListener } from "./telemetry/request-event.js";
 export type { RequestTotals, ModelTotals } from "./telemetry/request-totals.js";
+export type { StreamViewType, StreamOption } from "./metadata/stream-view-type.js";
+export type { ChangeRecord, ChangeType, ChangeKey } from "./stream/change-record.js";
+export { isChangeOf } from "./stream/change-record.js";
+export type { StreamRecordInput, StreamEventInput } from "./stream/stream-record-input.js";
+export { parseStreamEvent } from "./stream/parse-stream-event.js";
+export { createStreamHandler } from "./stream/stream-batch-handler.js";
+export type { StreamBatchResponse, StreamHandlerOptions } from "./stream/stream-batch-handler.js";
+export { StreamConsumer } from "./stream/stream-consumer.js";
+export type { StreamConsumerOptions, StreamPollingOptions, StreamSource } from "./stream/stream-consumer.js";
+export { DEFAULT_CHECKPOINT_TABLE } from "./stream/checkpoint-store.js";
+export { Outbox, OutboxRelay, DEFAULT_OUTBOX_TABLE } from "./stream/outbox.js";
+export type { OutboxOptions, OutboxRelayOptions, OutboxSource } from "./stream/outbox.js";

@@ -22,6 +22,9 @@ import { toPlainObject } from "./instance/to-plain-object.js";
 import type { CreateManyOptions } from "./write/create-many.js";
 import { changeLinks, type PivotChange } from "./write/pivot-links.js";
 import { traced } from "./telemetry/traced.js";
+import type { ChangeRecord } from "./stream/change-record.js";
+import { parseRecordOf } from "./stream/parse-stream-record.js";
+import type { StreamRecordInput } from "./stream/stream-record-input.js";
 
 function modelOf(target: Function): ModelMetadata {
   return requireModelMetadata(target);
@@ -156,6 +159,14 @@ export class Table<T = any> {
     tx?: TransactionContext,
   ): Promise<void> {
     await executeWrite(buildConditionCheckAction(modelOf(this), key as Record<string, unknown>, condition), tx);
+  }
+
+  /**
+   * A Lambda or GetRecords stream record of this model's table as a typed change (hydrated images, key, changed attributes).
+   * @example const change = User.parseStreamRecord(event.Records[0]); change.newImage?.email
+   */
+  static parseStreamRecord<M extends Table>(this: ConcreteModelClass<M>, record: StreamRecordInput): ChangeRecord<M> {
+    return parseRecordOf<M>(modelOf(this), record);
   }
 
   /** Inserts a new instance, or sends only its changed attributes. */
