@@ -5,7 +5,7 @@
 const layers = [
   ["support", "errors"],
   ["metadata", "expression"],
-  ["decorators", "item"],
+  ["decorators", "item", "telemetry"],
   ["instance", "engine"],
   ["read", "schema"],
   ["write", "stream"],

@@ -33,6 +33,8 @@ export { DomainEvents } from "./transaction/domain-events.js";
 export type { EventSink, PublishedEvent } from "./transaction/event-sink.js";
 export type { SyncPlan, SchemaChange, SyncOptions } from "./schema/sync-plan.js";
 export type { WriteOptions, TxOrWriteOptions } from "./write/write-options.js";
+export type { RequestEvent, RequestListener } from "./telemetry/request-event.js";
+export type { RequestTotals, ModelTotals } from "./telemetry/request-totals.js";
 export type { StreamViewType, StreamOption } from "./metadata/stream-view-type.js";
 export type { ChangeRecord, ChangeType, ChangeKey } from "./stream/change-record.js";
 export { isChangeOf } from "./stream/change-record.js";

@@ -21,6 +21,7 @@ import { deleteWhere, updateWhere } from "./write/bulk-writes.js";
 import { toPlainObject } from "./instance/to-plain-object.js";
 import type { CreateManyOptions } from "./write/create-many.js";
 import { changeLinks, type PivotChange } from "./write/pivot-links.js";
+import { traced } from "./telemetry/traced.js";
 import type { ChangeRecord } from "./stream/change-record.js";
 import { parseRecordOf } from "./stream/parse-stream-record.js";
 import type { StreamRecordInput } from "./stream/stream-record-input.js";
@@ -39,6 +40,7 @@ export class Table<T = any> {
   }
 
   /** Inserts a row; never overwrites (a duplicate key is a ConflictError). `{ hooks: false }` skips lifecycle hooks. */
+  @traced("create")
   static async create<M extends Table>(this: ConcreteModelClass<M>, data: CreateInput<M>, tx?: TxOrWriteOptions): Promise<M> {
     const instance = new this(data);
     await insertInstance(modelOf(this), instance, tx);
@@ -49,6 +51,7 @@ export class Table<T = any> {
   static where<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, value: unknown): Promise<M[]>;
   static where<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, op: Operator, value: unknown): Promise<M[]>;
   static where<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]>;
+  @traced("where", "rows")
   static where(this: Function, ...args: unknown[]): Promise<unknown[]> {
     return readMany(modelOf(this), args);
   }
@@ -65,6 +68,7 @@ export class Table<T = any> {
     filters?: Filters<M>,
     options?: QueryOptions,
   ): Promise<M | undefined>;
+  @traced("first", "rows")
   static first(this: Function, ...args: unknown[]): Promise<unknown> {
     return readOne(modelOf(this), args, false);
   }
@@ -77,25 +81,30 @@ export class Table<T = any> {
     value: unknown,
   ): Promise<M | undefined>;
   static last<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M | undefined>;
+  @traced("last", "rows")
   static last(this: Function, ...args: unknown[]): Promise<unknown> {
     return readOne(modelOf(this), args, true);
   }
 
   /** Like `where`, soft-deleted rows included. */
+  @traced("withTrashed", "rows")
   static withTrashed<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]> {
     return readMany(modelOf(this), [filters ?? {}, options], "withTrashed");
   }
 
   /** Only soft-deleted rows. */
+  @traced("onlyTrashed", "rows")
   static onlyTrashed<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]> {
     return readMany(modelOf(this), [filters ?? {}, options], "onlyTrashed");
   }
 
+  @traced("count")
   static count<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>): Promise<number> {
     return countRows(modelOf(this), [filters ?? {}]);
   }
 
   /** One page of matching rows and the opaque cursor of the next page. */
+  @traced("paginate", "rows")
   static paginate<M extends Table>(this: ConcreteModelClass<M>, filters: Filters<M>, options: PaginateOptions): Promise<Page<M>> {
     return paginateRows<M>(modelOf(this), filters, options);
   }
@@ -106,11 +115,13 @@ export class Table<T = any> {
   }
 
   /** Rows by primary keys (BatchGetItem), in the order of the keys; missing keys are left out. */
+  @traced("findMany", "rows")
   static findMany<M extends Table>(this: ConcreteModelClass<M>, keys: Array<Partial<InferAttributes<M>>>): Promise<M[]> {
     return findManyByKeys<M>(modelOf(this), keys as Array<Record<string, unknown>>);
   }
 
   /** Inserts many rows with BatchWriteItem (25 a request); unprocessed rows are retried. */
+  @traced("createMany")
   static createMany<M extends Table>(
     this: ConcreteModelClass<M>,
     rows: Array<CreateInput<M>>,
@@ -120,6 +131,7 @@ export class Table<T = any> {
   }
 
   /** Updates every matching row with `patch` (UpdateItem of the changed attributes each); returns the count. */
+  @traced("update")
   static update<M extends Table>(
     this: ConcreteModelClass<M>,
     patch: Partial<InferAttributes<M>>,
@@ -130,6 +142,7 @@ export class Table<T = any> {
   }
 
   /** Deletes every matching row (soft with @DeleteAt); returns the count. */
+  @traced("delete")
   static delete<M extends Table>(this: ConcreteModelClass<M>, filters: Filters<M>, tx?: TxOrWriteOptions): Promise<number> {
     return deleteWhere(modelOf(this), filters, tx);
   }
@@ -138,6 +151,7 @@ export class Table<T = any> {
    * Queues a ConditionCheck in the open transaction: it is cancelled unless the row exists and matches `condition`.
    * @example await Product.check({ id }, { stock: { ">=": 2 } }, tx);
    */
+  @traced("check")
   static async check<M extends Table>(
     this: ConcreteModelClass<M>,
     key: Partial<InferAttributes<M>>,
@@ -156,54 +170,64 @@ export class Table<T = any> {
   }
 
   /** Inserts a new instance, or sends only its changed attributes. */
+  @traced("save")
   async save(tx?: TxOrWriteOptions): Promise<this> {
     await saveInstance(modelOf(this.constructor), this, tx);
     return this;
   }
 
   /** Assigns `patch` and saves the changed attributes. */
+  @traced("update")
   async update(patch: Partial<InferAttributes<T>>, tx?: TxOrWriteOptions): Promise<this> {
     Object.assign(this, patch);
     return this.save(tx);
   }
 
   /** Soft delete with @DeleteAt, otherwise a hard delete. */
+  @traced("destroy")
   async destroy(tx?: TxOrWriteOptions): Promise<void> {
     await destroyInstance(modelOf(this.constructor), this, tx);
   }
 
   /** Hard delete, even on a soft-delete model. */
+  @traced("forceDestroy")
   async forceDestroy(tx?: TxOrWriteOptions): Promise<void> {
     await forceDestroyInstance(modelOf(this.constructor), this, tx);
   }
 
   /** Undoes a soft delete. */
+  @traced("restore")
   async restore(tx?: TransactionContext): Promise<this> {
     await restoreInstance(modelOf(this.constructor), this, tx);
     return this;
   }
 
   /** Atomically adds `by` to a number attribute of an existing row. */
+  @traced("increment")
   async increment(field: AttributeKeys<T>, by = 1, tx?: TransactionContext): Promise<this> {
     await incrementInstance(modelOf(this.constructor), this, field, by, tx);
     return this;
   }
 
+  @traced("decrement")
   async decrement(field: AttributeKeys<T>, by = 1, tx?: TransactionContext): Promise<this> {
     return this.increment(field, -by, tx);
   }
 
   /** ManyToMany: links the rows with keys `ids` through the pivot table (already linked ones are skipped). */
+  @traced("attach")
   attach(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
     return changeLinks("attach", modelOf(this.constructor), this, relation, ids, tx);
   }
 
   /** ManyToMany: deletes the pivot rows linking `ids`. */
+  @traced("detach")
   detach(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
     return changeLinks("detach", modelOf(this.constructor), this, relation, ids, tx);
   }
 
   /** ManyToMany: makes `ids` exactly the linked rows (attaches the missing, detaches the rest). */
+  @traced("sync")
   sync(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
     return changeLinks("sync", modelOf(this.constructor), this, relation, ids, tx);
   }
