@@ -4,6 +4,8 @@ import type { TransactionContext } from "../transaction/transaction-context.js";
 export interface WriteOptions {
   /** Run lifecycle hooks (default true). */
   hooks?: boolean;
+  /** The @arcaelas/dynamite spelling of `hooks`: `true` is accepted (hooks already run), `false` skips them. */
+  hook?: boolean;
   /** The transaction to join (default: the ambient one). */
   tx?: TransactionContext;
 }
@@ -17,5 +19,5 @@ export function resolveWriteOptions(txOrOptions?: TxOrWriteOptions): { tx?: Tran
   if (typeof (txOrOptions as TransactionContext).enqueue === "function")
     return { tx: txOrOptions as TransactionContext, hooks: true };
   const options = txOrOptions as WriteOptions;
-  return { tx: options.tx, hooks: options.hooks !== false };
+  return { tx: options.tx, hooks: (options.hooks ?? options.hook) !== false };
 }

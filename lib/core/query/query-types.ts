@@ -1,4 +1,8 @@
 import type { Operator } from "../expression/condition.js";
+import type { ReadOptionAliases } from "./read-option-aliases.js";
+
+/** `"ASC"`/`"DESC"` on the sort key, or `{ <attribute>: "ASC" | "DESC" }` (another attribute is sorted in memory). */
+export type ReadOrder = "ASC" | "DESC" | Record<string, "ASC" | "DESC">;
 
 /** A filter value: scalar (=), array (in), null (absent) or an operator map. */
 export type FilterValue = unknown;
@@ -12,8 +16,9 @@ export type TrashScope = "default" | "withTrashed" | "onlyTrashed";
 export interface IncludeOptions {
   where?: Filters;
   attributes?: string[];
-  order?: "ASC" | "DESC";
+  order?: ReadOrder;
   skip?: number;
+  offset?: number;
   limit?: number;
   include?: IncludeSpec;
 }
@@ -21,8 +26,8 @@ export interface IncludeOptions {
 /** `{ orders: true }` or `{ orders: { where, attributes, order, skip, limit, include } }` (or a list of names). */
 export type IncludeSpec = Record<string, true | IncludeOptions> | string[];
 
-export interface QueryOptions {
-  order?: "ASC" | "DESC";
+export interface QueryOptions extends ReadOptionAliases {
+  order?: ReadOrder;
   skip?: number;
   limit?: number;
   attributes?: string[];

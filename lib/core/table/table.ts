@@ -10,20 +10,36 @@ import { countRows, readMany, readOne } from "../query/read-api.js";
 import type { Filters, QueryOptions } from "../query/query-types.js";
 import type { TransactionContext } from "../transaction/transaction-context.js";
 import type { TxOrWriteOptions } from "../hooks/write-options.js";
-import type { AttributeKeys, ConcreteModelClass, CreateInput, InferAttributes } from "../types.js";
+import type { AttributeKeys, ConcreteModelClass, CreateInput, InferAttributes, ModelClass } from "../types.js";
 import { destroyInstance, forceDestroyInstance, restoreInstance } from "../write/destroy-instance.js";
 import { incrementInstance } from "../write/increment-instance.js";
+import { incrementWhere } from "../write/increment-where.js";
 import { insertInstance } from "../write/insert-instance.js";
 import { saveInstance } from "../write/save-instance.js";
 import { buildConditionCheckAction } from "../transaction/condition-check.js";
 import { executeWrite } from "../write/execute-write.js";
 import { deleteWhere, updateWhere } from "./bulk-writes.js";
 import { toPlainObject } from "./to-plain-object.js";
+import { constructInstance } from "./construction-defaults.js";
+import { isPersisted } from "./instance-state.js";
 import type { CreateManyOptions } from "../batch/create-many.js";
 import { changeLinks, type PivotChange } from "../relations/pivot-links.js";
+import { linkArgs } from "../relations/link-args.js";
 
 function modelOf(target: Function): ModelMetadata {
   return requireModelMetadata(target);
+}
+
+function changeLinksOf(
+  mode: "attach" | "detach" | "sync",
+  instance: object,
+  relation: unknown,
+  ids: unknown,
+  tx?: TransactionContext,
+): Promise<PivotChange> {
+  const model = modelOf(instance.constructor);
+  const args = linkArgs(model, relation, ids);
+  return changeLinks(mode, model, instance, args.property, args.ids, tx);
 }
 
 /**
@@ -31,8 +47,19 @@ function modelOf(target: Function): ModelMetadata {
  * @example class User extends Table<User> { @PrimaryKey() declare id: string; declare name: string }
  */
 export class Table<T = any> {
+  /** Assigns `data`, then fills `@Default` values, a generated string key and creation timestamps. */
   constructor(data?: Partial<InferAttributes<T>>) {
-    if (data) Object.assign(this, data);
+    constructInstance(this, data);
+  }
+
+  /** True once the row is written (after commit in a transaction) or when it was read. */
+  get isPersisted(): boolean {
+    return isPersisted(this);
+  }
+
+  /** The @arcaelas/dynamite spelling of {@link isPersisted}. */
+  get __isPersisted(): boolean {
+    return isPersisted(this);
   }
 
   /** Inserts a row; never overwrites (a duplicate key is a ConflictError). `{ hooks: false }` skips lifecycle hooks. */
@@ -132,6 +159,32 @@ export class Table<T = any> {
   }
 
   /**
+   * Atomically adds `by` to `field` of every row matching `filters` (one conditional UpdateItem per
+   * row; never creates a row). Returns the number of rows incremented.
+   * @example await Account.increment("balance", 200, { id }, { tx });
+   */
+  static increment<M extends Table>(
+    this: ConcreteModelClass<M>,
+    field: AttributeKeys<M>,
+    by: number,
+    filters: Filters<M>,
+    options?: TxOrWriteOptions,
+  ): Promise<number> {
+    return incrementWhere(modelOf(this), field, by, filters, options);
+  }
+
+  /** Atomically subtracts `by` from `field` of every row matching `filters`; returns the number of rows. */
+  static decrement<M extends Table>(
+    this: ConcreteModelClass<M>,
+    field: AttributeKeys<M>,
+    by: number,
+    filters: Filters<M>,
+    options?: TxOrWriteOptions,
+  ): Promise<number> {
+    return incrementWhere(modelOf(this), field, -by, filters, options);
+  }
+
+  /**
    * Queues a ConditionCheck in the open transaction: it is cancelled unless the row exists and matches `condition`.
    * @example await Product.check({ id }, { stock: { ">=": 2 } }, tx);
    */
@@ -182,19 +235,23 @@ export class Table<T = any> {
     return this.increment(field, -by, tx);
   }
 
-  /** ManyToMany: links the rows with keys `ids` through the pivot table (already linked ones are skipped). */
-  attach(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
-    return changeLinks("attach", modelOf(this.constructor), this, relation, ids, tx);
+  /**
+   * ManyToMany: links the rows with keys `ids` through the pivot table (already linked ones are skipped).
+   * The relation is its name or its target class; `ids` one key or an array.
+   * @example await user.attach("roles", [adminId]); await user.attach(Role, adminId);
+   */
+  attach(relation: string | ModelClass, ids: unknown, tx?: TransactionContext): Promise<PivotChange> {
+    return changeLinksOf("attach", this, relation, ids, tx);
   }
 
-  /** ManyToMany: deletes the pivot rows linking `ids`. */
-  detach(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
-    return changeLinks("detach", modelOf(this.constructor), this, relation, ids, tx);
+  /** ManyToMany: deletes the pivot rows linking `ids` (relation by name or target class). */
+  detach(relation: string | ModelClass, ids: unknown, tx?: TransactionContext): Promise<PivotChange> {
+    return changeLinksOf("detach", this, relation, ids, tx);
   }
 
   /** ManyToMany: makes `ids` exactly the linked rows (attaches the missing, detaches the rest). */
-  sync(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
-    return changeLinks("sync", modelOf(this.constructor), this, relation, ids, tx);
+  sync(relation: string | ModelClass, ids: unknown, tx?: TransactionContext): Promise<PivotChange> {
+    return changeLinksOf("sync", this, relation, ids, tx);
   }
 
   /** Attributes (and relations loaded by `include`) as a plain object. */

@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { toItem, toStoredValue } from "../serialization/item-codec.js";
+import { currentValue, toItem, toStoredValue } from "../serialization/item-codec.js";
 import { assertStorable } from "../serialization/storable-value.js";
 import { assertItemSize } from "./item-size.js";
 
@@ -9,7 +9,8 @@ export function applyMutators(model: ModelMetadata, data: Record<string, unknown
   for (const property of properties) {
     const attribute = model.attributes.get(property);
     if (!attribute?.mutators.length || data[property] === undefined || data[property] === null) continue;
-    data[property] = attribute.mutators.reduce<unknown>((value, mutate) => mutate(value), data[property]);
+    const current = currentValue(model, data, property);
+    data[property] = attribute.mutators.reduce<unknown>((value, mutate) => mutate(value, current), data[property]);
   }
 }
 
@@ -42,7 +43,7 @@ export function validateAttributes(
       continue;
     }
     if (attribute?.notNull && (value === undefined || value === null || value === "")) {
-      issue(property, "notNull", "must not be null, undefined or empty");
+      issue(property, "notNull", attribute.notNullMessage ?? "must not be null, undefined or empty");
       continue;
     }
     if (value === undefined || value === null) continue;
@@ -54,7 +55,7 @@ export function validateAttributes(
       continue;
     }
     for (const validator of attribute?.validators ?? []) {
-      const result = validator(value);
+      const result = validator(value, currentValue(model, data, property));
       if (result !== true) issue(property, validator.name || "validate", typeof result === "string" ? result : "is invalid");
     }
   }

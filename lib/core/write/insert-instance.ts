@@ -1,7 +1,9 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toItem } from "../serialization/item-codec.js";
 import { markPersisted } from "../table/instance-state.js";
-import { attributeValues, nowIso } from "../table/instance-data.js";
+import { applyDefaultValues } from "../table/construction-defaults.js";
+import { attributeValues } from "../table/instance-data.js";
+import { showWritten } from "../table/view-state.js";
 import { runAfterHooks, runHooks } from "../hooks/run-hooks.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
 import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
@@ -11,22 +13,10 @@ import { executeWrite } from "./execute-write.js";
 import type { WriteAction } from "./write-action.js";
 import { duplicateKeyError } from "./write-errors.js";
 
-/** Fills defaults and creation timestamps on the instance (only where the value is undefined). */
+/** Fills defaults, a generated string key and creation timestamps (only where undefined); a @Version starts at 1. */
 export function applyCreationDefaults(model: ModelMetadata, instance: Record<string, unknown>): void {
-  const now = nowIso();
-  for (const [property, attribute] of model.attributes) {
-    if (attribute.version) {
-      instance[property] = 1;
-      continue;
-    }
-    if (instance[property] !== undefined) continue;
-    if (attribute.hasDefault) {
-      const value = attribute.defaultValue;
-      instance[property] = typeof value === "function" ? (value as () => unknown)() : structuredClone(value);
-    } else if (attribute.timestamp === "createdAt" || attribute.timestamp === "updatedAt") {
-      instance[property] = now;
-    }
-  }
+  for (const [property, attribute] of model.attributes) if (attribute.version) instance[property] = 1;
+  applyDefaultValues(model, instance);
 }
 
 /** Builds the never-overwriting Put of a new instance, after defaults, mutators and validation. */
@@ -44,7 +34,10 @@ export function buildInsertAction(model: ModelMetadata, instance: Record<string,
     key,
     params: buildInsertParams(model, item),
     onConditionFailed: (cause) => duplicateKeyError(model, key, cause),
-    onCommitted: () => markPersisted(instance, item),
+    onCommitted: () => {
+      markPersisted(instance, item);
+      showWritten(model, instance, item);
+    },
   };
 }
 

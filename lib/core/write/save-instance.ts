@@ -4,6 +4,7 @@ import { toItem } from "../serialization/item-codec.js";
 import { deepEqual } from "../table/deep-equal.js";
 import { isPersisted, markPersisted, snapshotOf } from "../table/instance-state.js";
 import { attributeValues, nowIso } from "../table/instance-data.js";
+import { comparableSnapshot, showWritten } from "../table/view-state.js";
 import { hasHooks, runAfterHooks, runHooks } from "../hooks/run-hooks.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
 import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
@@ -16,7 +17,7 @@ import type { UpdateParts, WriteAction } from "./write-action.js";
 
 /** Properties whose stored form differs from the last snapshot. */
 export function changedProperties(model: ModelMetadata, instance: object): string[] {
-  const snapshot = snapshotOf(instance);
+  const snapshot = comparableSnapshot(model, snapshotOf(instance));
   const data = attributeValues(model, instance);
   const current = toItem(model, data);
   const columns = new Set([...Object.keys(current), ...Object.keys(snapshot)]);
@@ -69,7 +70,10 @@ export function buildSaveAction(model: ModelMetadata, instance: object): WriteAc
   const parts = updatePartsOf(model, data, changed);
   if (isEmptyUpdate(parts)) return undefined;
   const item = toItem(model, data);
-  return buildUpdateAction(model, instance, key, parts, () => markPersisted(instance, item));
+  return buildUpdateAction(model, instance, key, parts, () => {
+    markPersisted(instance, item);
+    showWritten(model, instance, item);
+  });
 }
 
 /** Inserts a new instance, or sends only the changed attributes of a persisted one. */
