@@ -6,7 +6,7 @@ import type { Operator } from "./condition.js";
  * `{ price: { $gt: 150 } }` is the clause `{ price: { ">": 150 } }`, checked and planned the same way.
  * `$exists`/`$notExists` take a boolean and become the `null` comparisons (attribute present/absent).
  */
-const DOLLAR_OPERATORS: Readonly<Record<string, Operator>> = {
+const DOLLAR_OPERATORS = {
   $eq: "=",
   $ne: "!=",
   $gt: ">",
@@ -19,7 +19,10 @@ const DOLLAR_OPERATORS: Readonly<Record<string, Operator>> = {
   $contains: "contains",
   $beginsWith: "begins-with",
   $between: "between",
-};
+} as const satisfies Record<string, Operator>;
+
+/** The `$` spellings accepted wherever an operator is (`where("price", "$gt", 150)`). */
+export type DollarOperator = keyof typeof DOLLAR_OPERATORS | "$exists" | "$notExists";
 
 /**
  * The operator and operand an alias stands for; anything else comes back unchanged (so the operator
@@ -31,5 +34,5 @@ export function canonicalOperator(model: string, property: string, op: unknown, 
     if (typeof value !== "boolean") throw ValidationError.of(model, property, op, `"${op}" takes true or false`);
     return { op: (op === "$exists") === value ? "!=" : "=", value: null };
   }
-  return { op: Object.hasOwn(DOLLAR_OPERATORS, op) ? DOLLAR_OPERATORS[op] : op, value };
+  return { op: Object.hasOwn(DOLLAR_OPERATORS, op) ? DOLLAR_OPERATORS[op as keyof typeof DOLLAR_OPERATORS] : op, value };
 }

@@ -1,4 +1,5 @@
 import type { Operator } from "../expression/condition.js";
+import type { DollarOperator } from "../expression/operator-aliases.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { requireModelMetadata } from "../metadata/registry.js";
 import { createManyRows } from "../batch/create-many.js";
@@ -71,7 +72,7 @@ export class Table<T = any> {
 
   /** Rows matching the filters (soft-deleted rows hidden). */
   static where<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, value: unknown): Promise<M[]>;
-  static where<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, op: Operator, value: unknown): Promise<M[]>;
+  static where<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, op: Operator | DollarOperator, value: unknown): Promise<M[]>;
   static where<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]>;
   static where(this: Function, ...args: unknown[]): Promise<unknown[]> {
     return readMany(modelOf(this), args);
@@ -81,7 +82,7 @@ export class Table<T = any> {
   static first<M extends Table>(
     this: ConcreteModelClass<M>,
     field: AttributeKeys<M>,
-    op: Operator,
+    op: Operator | DollarOperator,
     value: unknown,
   ): Promise<M | undefined>;
   static first<M extends Table>(
@@ -97,7 +98,7 @@ export class Table<T = any> {
   static last<M extends Table>(
     this: ConcreteModelClass<M>,
     field: AttributeKeys<M>,
-    op: Operator,
+    op: Operator | DollarOperator,
     value: unknown,
   ): Promise<M | undefined>;
   static last<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M | undefined>;
