@@ -23,6 +23,8 @@ export function validateAttributes(
   data: Record<string, unknown>,
   properties: Iterable<string>,
   checkAllNotNull: boolean,
+  /** The instance `data` was taken from: validators get its value as last read or written. */
+  instance: object = data,
 ): void {
   const issues: ValidationIssue[] = [];
   const issue = (attribute: string, rule: string, message: string) =>
@@ -55,7 +57,7 @@ export function validateAttributes(
       continue;
     }
     for (const validator of attribute?.validators ?? []) {
-      const result = validator(value, currentValue(model, data, property));
+      const result = validator(value, currentValue(model, instance, property));
       if (result !== true) issue(property, validator.name || "validate", typeof result === "string" ? result : "is invalid");
     }
   }

@@ -65,7 +65,7 @@ export function buildSaveAction(model: ModelMetadata, instance: object): WriteAc
   applyMutators(model, target, changed);
   changed = changedProperties(model, instance);
   const data = attributeValues(model, instance);
-  validateAttributes(model, data, changed, false);
+  validateAttributes(model, data, changed, false, instance);
   const key = extractKey(model, data);
   const parts = updatePartsOf(model, data, changed);
   if (isEmptyUpdate(parts)) return undefined;
