@@ -31,7 +31,7 @@ function modelOf(target: Function): ModelMetadata {
   return requireModelMetadata(target);
 }
 
-function changeLinksOf(
+async function changeLinksOf(
   mode: "attach" | "detach" | "sync",
   instance: object,
   relation: unknown,
