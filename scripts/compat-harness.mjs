@@ -101,4 +101,6 @@ try {
 }
 const passed = results.reduce((n, r) => n + r.ok.length, 0);
 const failed = results.reduce((n, r) => n + r.fail.length, 0);
-console.log(`\nTOTAL: ${passed} passed, ${failed} failed (${passed + failed} asserts ran; ${typeErrors} type errors in their programs)`);
+console.log(
+  `\nTOTAL: ${passed} passed, ${failed} failed (${passed + failed} asserts ran; ${typeErrors} type errors in their programs)`,
+);

@@ -50,8 +50,11 @@ class Profile extends Table<Profile> {
 describe("compat: @Get, @Set(next, current), @NotNull(message), @Validate(next, current), { hook }", () => {
   const db = useTestDatabase([Profile]);
   const stored = async (id: string) =>
-    (await db.dynamite.getClient().send(new GetItemCommand({ TableName: "profiles", Key: { id: { S: id } }, ConsistentRead: true })))
-      .Item;
+    (
+      await db.dynamite
+        .getClient()
+        .send(new GetItemCommand({ TableName: "profiles", Key: { id: { S: id } }, ConsistentRead: true }))
+    ).Item;
 
   it("@Set runs before @Validate, the table keeps the set value, @Get shows it after the write and on read", async () => {
     const profile = await Profile.create({ name: "  alice  " });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import {
-  CreatedAt,
-  Default,
-  PrimaryKey,
-  Table,
-  ValidationError,
-  type CreationOptional,
-} from "../../lib/core/index.js";
+import { CreatedAt, Default, PrimaryKey, Table, ValidationError, type CreationOptional } from "../../lib/core/index.js";
 import { ulid } from "../../lib/core/support/ulid.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
-import {
-  Default,
-  DeleteAt,
-  PrimaryKey,
-  Table,
-  ValidationError,
-  Version,
-  type CreationOptional,
-} from "../../lib/core/index.js";
+import { Default, DeleteAt, PrimaryKey, Table, ValidationError, Version, type CreationOptional } from "../../lib/core/index.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 
 class Wallet extends Table<Wallet> {
@@ -27,7 +19,8 @@ class Locked extends Table<Locked> {
 describe("compat: static increment/decrement(field, by, filters, options?)", () => {
   const db = useTestDatabase([Wallet, Locked]);
   const stored = async (table: string, id: string) =>
-    (await db.dynamite.getClient().send(new GetItemCommand({ TableName: table, Key: { id: { S: id } }, ConsistentRead: true }))).Item;
+    (await db.dynamite.getClient().send(new GetItemCommand({ TableName: table, Key: { id: { S: id } }, ConsistentRead: true })))
+      .Item;
 
   it("by full key: one GetItem, then one conditional ADD UpdateItem; returns 1", async () => {
     const wallet = await Wallet.create({ balance: 5 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { findFreePort } from "../../lib/testing/index.js";
 import { testEndpoint } from "../helpers/test-dynamite.js";
 import { runBurst, type Checkout } from "./sigterm/checkout-burst.js";
-import { mapConcurrent } from "../../lib/core/batch/concurrency.js";
+import { mapConcurrent } from "../../lib/core/support/concurrency.js";
 import { postJson, type Outcome } from "./sigterm/http-outcome.js";
 import {
   buildSample,

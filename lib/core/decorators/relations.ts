@@ -1,9 +1,9 @@
-import { ConfigError } from "../errors.js";
-import { namedPivotModel, partitionKeyType } from "../relations/named-pivot.js";
+import { ConfigError } from "../errors/core-errors.js";
+import { namedPivotModel, partitionKeyType } from "./named-pivot.js";
 import type { RelationKind, RelationMetadata } from "../metadata/model-metadata.js";
 import { snakeCase } from "../metadata/naming.js";
 import { metadataFor } from "../metadata/registry.js";
-import type { ModelClass } from "../types.js";
+import type { ModelClass } from "../metadata/model-types.js";
 
 function relation(kind: RelationKind, build: (property: string) => Omit<RelationMetadata, "kind" | "property">) {
   return (prototype: object, propertyKey: string | symbol) => {
@@ -40,7 +40,11 @@ export interface ManyToManyOptions {
  * @example `@ManyToMany(() => Role, () => UserRole, { localPivotKey: "user_id", targetPivotKey: "role_id" })`
  * @example `@ManyToMany(() => Role, "user_roles", "user_id", "role_id")`
  */
-export function ManyToMany(target: () => ModelClass<any>, pivotTable: () => ModelClass<any>, options?: ManyToManyOptions): PropertyDecorator;
+export function ManyToMany(
+  target: () => ModelClass<any>,
+  pivotTable: () => ModelClass<any>,
+  options?: ManyToManyOptions,
+): PropertyDecorator;
 export function ManyToMany(
   target: () => ModelClass<any>,
   pivotTable: string,
@@ -62,7 +66,13 @@ export function ManyToMany(
             `@ManyToMany(() => Target, "${pivotTable}", "<this model's key attribute>", "<target's key attribute>")`,
         );
       }
-      const Pivot = namedPivotModel(pivotTable, options, partitionKeyType(() => owner), targetPivotKey, partitionKeyType(target));
+      const Pivot = namedPivotModel(
+        pivotTable,
+        options,
+        partitionKeyType(() => owner),
+        targetPivotKey,
+        partitionKeyType(target),
+      );
       relation("manyToMany", () => ({
         target,
         foreignKey: "",

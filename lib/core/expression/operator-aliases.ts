@@ -1,4 +1,4 @@
-import { ValidationError } from "../errors.js";
+import { ValidationError } from "../errors/core-errors.js";
 import type { Operator } from "./condition.js";
 
 /**

@@ -1,4 +1,4 @@
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../errors/core-errors.js";
 import type { ModelMetadata, RelationMetadata } from "./model-metadata.js";
 
 /**

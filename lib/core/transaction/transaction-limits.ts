@@ -1,5 +1,5 @@
-import type { WriteParams } from "../write/write-action.js";
-import { TransactionError } from "./transaction-error.js";
+import type { WriteParams } from "../engine/write-action.js";
+import { TransactionError } from "../errors/transaction-error.js";
 
 /** DynamoDB's limit of actions in one TransactWriteItems (raised from 25 to 100 in 2022). */
 export const MAX_TRANSACTION_ACTIONS = 100;

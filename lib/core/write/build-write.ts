@@ -1,7 +1,7 @@
 import { renderCondition } from "../expression/condition.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import type { UpdateParts, WriteParams } from "./write-action.js";
+import type { UpdateParts, WriteParams } from "../engine/write-action.js";
 
 function keyExists(model: ModelMetadata, builder: ExpressionBuilder, exists: boolean): string {
   const fn = exists ? "attribute_exists" : "attribute_not_exists";

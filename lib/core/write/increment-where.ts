@@ -1,10 +1,10 @@
-import { mapConcurrent } from "../batch/concurrency.js";
-import { contextFor } from "../client/engine-context.js";
-import { NotFoundError, ValidationError } from "../errors.js";
-import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
+import { mapConcurrent } from "../support/concurrency.js";
+import { contextFor } from "../engine/engine-context.js";
+import { NotFoundError, ValidationError } from "../errors/core-errors.js";
+import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { readMany } from "../query/read-api.js";
-import type { Filters } from "../query/query-types.js";
+import { readMany } from "../read/read-api.js";
+import type { Filters } from "../read/query-types.js";
 import { executeWrite } from "./execute-write.js";
 import { assertIncrementable, buildIncrementAction } from "./increment-instance.js";
 

@@ -1,0 +1,79 @@
+import { assertOperand, isOperator, type Condition } from "../expression/condition.js";
+import { ValidationError } from "../errors/core-errors.js";
+import { canonicalOperator } from "../expression/operator-aliases.js";
+import type { ModelMetadata } from "../metadata/model-metadata.js";
+import { toStoredValue } from "../item/item-codec.js";
+import { assertStorable } from "../item/storable-value.js";
+import type { FilterClause, Filters, QueryOptions } from "./query-types.js";
+
+/** Operator spellings of other ORMs; recognised only to be refused with the right name. */
+const OPERATOR_ALIASES = new Set(["eq", "ne", "gt", "gte", "lt", "lte", "like", "notIn", "beginsWith", "startsWith"]);
+
+function isOperatorMap(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date) return false;
+  if (value instanceof Uint8Array || value instanceof Set) return false;
+  const keys = Object.keys(value);
+  // any operator-looking key makes it an operator map, so a typo such as ">==" or "~=" or "gte" is
+  // rejected instead of silently compared as an equal map
+  return keys.some((key) => isOperator(key) || /^[^A-Za-z0-9_]/.test(key) || OPERATOR_ALIASES.has(key));
+}
+
+/** `{ a: 1, b: [1, 2], c: null, d: { ">=": 5 } }` → one clause per comparison, operators checked. */
+export function clausesOf(model: ModelMetadata, filters: Filters): FilterClause[] {
+  if (typeof filters !== "object" || filters === null || Array.isArray(filters)) {
+    throw ValidationError.of(model.name, "(filters)", "filters", "filters must be an object of attribute → value");
+  }
+  const clauses: FilterClause[] = [];
+  for (const [property, value] of Object.entries(filters)) {
+    if (value === undefined) {
+      throw ValidationError.of(model.name, property, "filter", "is undefined; use null to match a missing attribute");
+    }
+    if (model.relations.has(property)) {
+      throw ValidationError.of(model.name, property, "filter", "is a relation; filter its rows through include: { where }");
+    }
+    if (model.options.strict && !model.attributes.has(property)) {
+      throw ValidationError.of(model.name, property, "strict", `is not an attribute of ${model.name} (strict model)`);
+    }
+    if (isOperatorMap(value)) {
+      for (const [op, operand] of Object.entries(value)) clauses.push(clause(model, property, op, operand));
+    } else if (Array.isArray(value)) {
+      clauses.push(clause(model, property, "in", value));
+    } else {
+      clauses.push(clause(model, property, "=", value));
+    }
+  }
+  return clauses;
+}
+
+function clause(model: ModelMetadata, property: string, alias: unknown, operand: unknown): FilterClause {
+  const { op, value } = canonicalOperator(model.name, property, alias, operand);
+  assertOperand(model.name, property, op, value);
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw ValidationError.of(model.name, property, "filter", `${value} is not a comparable number`);
+  }
+  // the same rules as a write: a value the document client or DynamoDB would refuse fails here, typed
+  assertStorable(model.name, property, value);
+  return { property, op, value };
+}
+
+/** Normalizes the overloads `where(field, value)`, `where(field, op, value)`, `where(filters, options?)`. */
+export function normalizeWhereArgs(model: ModelMetadata, args: unknown[]): { clauses: FilterClause[]; options: QueryOptions } {
+  if (typeof args[0] === "string") {
+    const [property, opOrValue, maybeValue] = args as [string, unknown, unknown];
+    const filters = args.length >= 3 ? { [property]: { [String(opOrValue)]: maybeValue } } : { [property]: opOrValue };
+    if (args.length >= 3) {
+      const { op, value } = canonicalOperator(model.name, property, opOrValue, maybeValue);
+      assertOperand(model.name, property, op, value);
+    }
+    return { clauses: clausesOf(model, filters), options: (args[3] as QueryOptions) ?? {} };
+  }
+  return { clauses: clausesOf(model, (args[0] as Filters) ?? {}), options: (args[1] as QueryOptions) ?? {} };
+}
+
+/** A clause in stored form: column name and stored operand(s). */
+export function toCondition(model: ModelMetadata, clause: FilterClause): Condition {
+  const attribute = model.attributes.get(clause.property);
+  const convert = (value: unknown) => toStoredValue(attribute, value);
+  const value = Array.isArray(clause.value) ? clause.value.map(convert) : convert(clause.value);
+  return { column: model.columnOf(clause.property), op: clause.op, value };
+}
