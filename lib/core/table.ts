@@ -21,7 +21,7 @@ import { buildConditionCheckAction } from "./write/condition-check.js";
 import { executeWrite } from "./write/execute-write.js";
 import { deleteWhere, updateWhere } from "./write/bulk-writes.js";
 import { toPlainObject } from "./instance/to-plain-object.js";
-import { constructInstance } from "./instance/construction-defaults.js";
+import { assignAttributes, constructInstance } from "./instance/construction-defaults.js";
 import { isPersisted } from "./instance/instance-state.js";
 import type { CreateManyOptions } from "./write/create-many.js";
 import { changeLinks, type PivotChange } from "./write/pivot-links.js";
@@ -211,7 +211,7 @@ export class Table<T = any> {
 
   /** Assigns `patch` and saves the changed attributes. */
   async update(patch: Partial<InferAttributes<T>>, tx?: TxOrWriteOptions): Promise<this> {
-    Object.assign(this, patch);
+    assignAttributes(this, patch);
     return this.save(tx);
   }
 

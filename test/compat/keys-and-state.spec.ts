@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { CreatedAt, Default, PrimaryKey, Table, ValidationError, type CreationOptional } from "../../lib/core/index.js";
+import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { ulid } from "../../lib/core/support/ulid.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 
@@ -116,5 +117,27 @@ describe("compat: generated keys, defaults at construction, isPersisted", () => 
     await ticket.save();
     expect(Object.keys(db.recorder.requests[0].input.Item).sort()).toEqual(["created_at", "id", "labels", "status", "title"]);
     expect(ticket.toJSON()).not.toHaveProperty("isPersisted");
+  });
+
+  it("a stored row with isPersisted/__isPersisted/__proto__ columns still loads, and update() ignores those names", async () => {
+    await db.dynamite.getClient().send(
+      new PutItemCommand({
+        TableName: "tickets",
+        Item: {
+          id: { S: "odd" },
+          isPersisted: { BOOL: false },
+          __isPersisted: { S: "x" },
+          __proto__: { M: {} },
+          title: { S: "o" },
+        },
+      }),
+    );
+    const loaded = (await Ticket.first({ id: "odd" }))!;
+    expect(loaded).toBeInstanceOf(Ticket);
+    expect(loaded.isPersisted).toBe(true);
+    expect(loaded.title).toBe("o");
+    await loaded.update({ title: "o2", isPersisted: false } as never);
+    expect(loaded.isPersisted).toBe(true);
+    expect((await Ticket.first({ id: "odd" }))?.title).toBe("o2");
   });
 });

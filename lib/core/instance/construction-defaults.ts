@@ -22,15 +22,21 @@ export function applyDefaultValues(model: ModelMetadata, instance: Record<string
   }
 }
 
-/** Names that are read-only state on every instance; data given to a constructor cannot set them. */
-const INSTANCE_STATE = new Set(["isPersisted", "__isPersisted"]);
+/**
+ * Names data can never set on an instance: the read-only state getters (assigning them would throw)
+ * and `__proto__` (assigning it would swap the instance's prototype).
+ */
+const NOT_ASSIGNABLE = new Set(["isPersisted", "__isPersisted", "__proto__"]);
+
+/** Copies `data`'s own properties onto an instance, leaving out the names above. */
+export function assignAttributes(instance: object, data: object): void {
+  for (const [key, value] of Object.entries(data))
+    if (!NOT_ASSIGNABLE.has(key)) (instance as Record<string, unknown>)[key] = value;
+}
 
 /** What `new Model(data)` does: assigns the data, then the defaults of a new row (`new User({}).id` is set). */
 export function constructInstance(instance: object, data: object | undefined): void {
-  if (data) {
-    for (const [key, value] of Object.entries(data))
-      if (!INSTANCE_STATE.has(key)) (instance as Record<string, unknown>)[key] = value;
-  }
+  if (data) assignAttributes(instance, data);
   const target = instance.constructor;
   const parent = Object.getPrototypeOf(target) as Function | null;
   if (!hasModelMetadata(target) && !(parent && hasModelMetadata(parent))) return;
