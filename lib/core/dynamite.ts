@@ -2,7 +2,9 @@ import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynam
 import { ConfigError } from "./errors/core-errors.js";
 import { requireModelMetadata } from "./metadata/registry.js";
 import type { TransactionContext } from "./transaction/transaction-context.js";
-import { runTransaction } from "./transaction/run-transaction.js";
+import { DomainEvents } from "./transaction/domain-events.js";
+import { runWithPropagation, type MaybeTransactional } from "./transaction/propagated-transaction.js";
+import type { JoiningPropagation, TxOptions } from "./transaction/propagation.js";
 import type { ModelClass } from "./metadata/model-types.js";
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type OnScan } from "./engine/client-options.js";
 import { bindModel, documentClientFor, setEngineOptionsFor, unbindModel, type EngineContext } from "./engine/engine-context.js";
@@ -10,6 +12,10 @@ import { getGlobalClient, hasGlobalClient, setGlobalClient } from "./engine/glob
 import { planSchema, syncSchema } from "./schema/sync-schema.js";
 import { namedPivotsOf } from "./decorators/named-pivot.js";
 import type { SyncOptions, SyncPlan } from "./schema/sync-plan.js";
+import type { RequestListener } from "./telemetry/request-event.js";
+import type { RequestTotals } from "./telemetry/request-totals.js";
+import { ClientTelemetry } from "./telemetry/client-telemetry.js";
+import { traced } from "./telemetry/traced.js";
 
 /** The reference's configuration: the SDK's client config plus the model classes. */
 export interface DynamiteConfig extends DynamoDBClientConfig {
@@ -24,6 +30,8 @@ export interface DynamiteConfig extends DynamoDBClientConfig {
   transactionRetries?: number;
   /** Where warnings go (onScan: "warn", sync drift); default `process.emitWarning`. */
   warn?: (message: string) => void;
+  /** Called after every request an ORM operation sends, with what it read and cost (see "Observability" in the README). */
+  onRequest?: RequestListener;
 }
 
 /**
@@ -35,14 +43,17 @@ export class Dynamite {
   private readonly tables = new Set<ModelClass>();
   private readonly sdkConfig: DynamoDBClientConfig;
   private readonly engineOptions: EngineOptions;
+  private readonly telemetry: ClientTelemetry;
   private connected = false;
   private synced = false;
+  /** Domain events of this connection: delivered after the commit of the transaction they are published in. */
+  readonly events: DomainEvents;
 
   constructor(config: DynamiteConfig) {
     if (!config || !Array.isArray(config.tables)) {
       throw new ConfigError("new Dynamite(config) needs config.tables: an array of model classes (may be empty)");
     }
-    const { tables, requestTimeout, onScan, concurrency, transactionRetries, warn, ...sdkConfig } = config;
+    const { tables, requestTimeout, onScan, concurrency, transactionRetries, warn, onRequest, ...sdkConfig } = config;
     this.sdkConfig =
       requestTimeout === undefined ? sdkConfig : { ...sdkConfig, requestHandler: sdkConfig.requestHandler ?? { requestTimeout } };
     this.engineOptions = {
@@ -52,7 +63,15 @@ export class Dynamite {
       ...(transactionRetries !== undefined && { transactionRetries }),
       ...(warn && { warn }),
     };
+    this.telemetry = new ClientTelemetry(this.tables, this.engineOptions.warn, onRequest);
     this.registerTables(tables);
+    this.events = new DomainEvents({
+      documentClient: () => this.engineContext()?.doc,
+      onError: (error, event) =>
+        this.engineOptions.warn(
+          `Dynamite: delivering event "${event.name}" failed: ${(error as Error)?.message ?? String(error)}`,
+        ),
+    });
   }
 
   /** Adds tables after construction (used by `DynamiteModule.forFeature`); they are bound to this client. */
@@ -76,7 +95,7 @@ export class Dynamite {
   /** Sets this client as the global client; idempotent. */
   connect(): void {
     if (this.connected) return;
-    this.client ??= new DynamoDBClient(this.sdkConfig);
+    this.client ??= this.telemetry.instrument(new DynamoDBClient(this.sdkConfig));
     setEngineOptionsFor(this.client, this.engineOptions);
     setGlobalClient(this.client);
     this.connected = true;
@@ -87,6 +106,7 @@ export class Dynamite {
    * (one at a time, waiting for ACTIVE), enables TTL; idempotent. Never drops or changes anything:
    * drift it will not fix goes to the `warn` option. Returns what it did; `{ dryRun: true }` = `plan()`.
    */
+  @traced("sync", "other", false)
   async sync(options: SyncOptions = {}): Promise<SyncPlan> {
     if (options.dryRun) return this.plan();
     const client = this.getClient();
@@ -97,6 +117,7 @@ export class Dynamite {
   }
 
   /** The changes `sync()` would make (create table, add index, enable TTL) and the drift it would warn about; changes nothing. */
+  @traced("plan", "other", false)
   async plan(): Promise<SyncPlan> {
     const models = [...this.tables].map((table) => requireModelMetadata(table));
     return planSchema(this.getClient(), models);
@@ -104,7 +125,7 @@ export class Dynamite {
 
   /** The underlying SDK client (created on first use). */
   getClient(): DynamoDBClient {
-    this.client ??= new DynamoDBClient(this.sdkConfig);
+    this.client ??= this.telemetry.instrument(new DynamoDBClient(this.sdkConfig));
     setEngineOptionsFor(this.client, this.engineOptions);
     return this.client;
   }
@@ -129,9 +150,26 @@ export class Dynamite {
     this.synced = false;
   }
 
-  /** Runs `callback` in a transaction: its writes are sent together in one TransactWriteItems. */
-  tx<R>(callback: (tx: TransactionContext) => Promise<R>): Promise<R> {
-    return runTransaction(this.engineContextOrThrow(), callback);
+  /**
+   * Runs `callback` in a transaction: its writes are sent together in one TransactWriteItems.
+   * `propagation` says how to treat a transaction already open (default REQUIRED: join it).
+   * @example await dynamite.tx(() => Audit.create(entry), { propagation: "REQUIRES_NEW" });
+   */
+  tx<R>(callback: (tx: TransactionContext) => Promise<R>, options?: TxOptions<JoiningPropagation>): Promise<R>;
+  /** SUPPORTS, NOT_SUPPORTED and NEVER may run the callback without a transaction (`tx` undefined). */
+  tx<R>(callback: MaybeTransactional<R>, options?: TxOptions): Promise<R>;
+  @traced("tx", "other", false)
+  tx<R>(callback: MaybeTransactional<R> | ((tx: TransactionContext) => Promise<R>), options?: TxOptions): Promise<R> {
+    return runWithPropagation(this.engineContextOrThrow(), callback as MaybeTransactional<R>, options);
+  }
+
+  /**
+   * What the requests of ORM operations on this client cost since it was created, by model:
+   * requests, errors, retries, items read and returned, consumed capacity.
+   * @example const { User } = dynamite.requestTotals(); // { requests: 3, itemsRead: 12, ... }
+   */
+  requestTotals(): RequestTotals {
+    return this.telemetry.totals.snapshot();
   }
 
   /** The context models bound to this client use; undefined until connected. */

@@ -13,6 +13,16 @@ export { TableRepository } from "./table-repository.js";
 export type { TableClass } from "./table-repository.js";
 export { Transactional } from "./transactional.decorator.js";
 export type { TransactionalOptions } from "./transactional.decorator.js";
+export {
+  DynamiteTransactionInterceptor,
+  getTransactionInterceptorToken,
+} from "./transaction/dynamite-transaction.interceptor.js";
+export { DynamiteTransactionHost, getTransactionHostToken } from "./transaction/dynamite-transaction-host.js";
 export { DynamiteExceptionFilter } from "./dynamite-exception.filter.js";
 export { DynamiteHealthIndicator } from "./health/dynamite.health.js";
 export type { DynamiteHealthResult, DynamitePingOptions } from "./health/dynamite.health.js";
+export { DynamiteStreamModule } from "./stream/dynamite-stream.module.js";
+export { DynamiteStreams } from "./stream/dynamite-streams.service.js";
+export { OnTableChange } from "./stream/on-table-change.decorator.js";
+export type { OnTableChangeOptions, TableChangeEvent } from "./stream/on-table-change.decorator.js";
+export type { DynamiteStreamModuleOptions, DynamiteOutboxModuleOptions } from "./stream/dynamite-stream-options.interface.js";

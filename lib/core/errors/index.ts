@@ -3,3 +3,5 @@ export * from "./core-errors.js";
 export * from "./batch-errors.js";
 export * from "./scan-refused-error.js";
 export * from "./transaction-error.js";
+export * from "./transaction-propagation-error.js";
+export * from "./stream-errors.js";

@@ -1,3 +1,4 @@
+import type { StreamOption } from "./stream-view-type.js";
 import type { ModelClass } from "./model-types.js";
 
 /**
@@ -82,6 +83,8 @@ export interface IndexMetadata {
 export interface ModelOptions {
   /** Reject attributes the model does not declare (no mass assignment). */
   strict?: boolean;
+  /** `sync()` enables the table's DynamoDB stream with this view type (`true`: NEW_AND_OLD_IMAGES). */
+  stream?: StreamOption;
 }
 
 /** Everything known about one model class; built by the decorators, read by the engine. */
@@ -149,6 +152,11 @@ export class ModelMetadata {
   /** Key property names: partition first, then sort when there is one. */
   keyProperties(): string[] {
     return this.sortKey ? [this.partitionKey!, this.sortKey] : this.partitionKey ? [this.partitionKey] : [];
+  }
+
+  /** The partition key of an index: an LSI always shares the table's. */
+  partitionKeyOf(index: IndexMetadata): string {
+    return index.kind === "LSI" ? this.partitionKey! : index.partitionKey;
   }
 
   keyTypeOf(property: string): KeyType {

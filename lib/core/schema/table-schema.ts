@@ -7,6 +7,7 @@ import type {
 } from "@aws-sdk/client-dynamodb";
 import type { IndexMetadata, ModelMetadata } from "../metadata/model-metadata.js";
 import { indexesOf } from "../metadata/relation-resolution.js";
+import { streamSpecificationOf } from "./stream-schema.js";
 
 export function keySchema(model: ModelMetadata, partition: string, sort?: string): KeySchemaElement[] {
   const schema: KeySchemaElement[] = [{ AttributeName: model.columnOf(partition), KeyType: "HASH" }];
@@ -29,6 +30,7 @@ export function buildCreateTableInput(model: ModelMetadata): CreateTableCommandI
   }
   const gsis = indexes.filter((index) => index.kind === "GSI");
   const lsis = indexes.filter((index) => index.kind === "LSI");
+  const stream = streamSpecificationOf(model);
   return {
     TableName: model.tableName,
     BillingMode: "PAY_PER_REQUEST",
@@ -38,10 +40,11 @@ export function buildCreateTableInput(model: ModelMetadata): CreateTableCommandI
     ...(lsis.length && {
       LocalSecondaryIndexes: lsis.map((index) => ({
         IndexName: index.name,
-        KeySchema: keySchema(model, model.partitionKey!, index.sortKey),
+        KeySchema: keySchema(model, model.partitionKeyOf(index), index.sortKey),
         Projection: projectionOf(index),
       })),
     }),
+    ...(stream && { StreamSpecification: stream }),
   };
 }
 
@@ -54,7 +57,7 @@ export function attributeDefinitions(model: ModelMetadata, properties: string[])
 export function gsiDefinition(model: ModelMetadata, index: IndexMetadata): GlobalSecondaryIndex {
   return {
     IndexName: index.name,
-    KeySchema: keySchema(model, index.partitionKey, index.sortKey),
+    KeySchema: keySchema(model, model.partitionKeyOf(index), index.sortKey),
     Projection: projectionOf(index),
   };
 }

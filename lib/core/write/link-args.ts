@@ -1,5 +1,7 @@
 import { ValidationError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
+import type { WriteQueue } from "../engine/write-queue.js";
+import { changeLinks, type PivotChange } from "./pivot-links.js";
 
 /**
  * `attach/detach/sync` take the relation by name or by its target class (the @arcaelas/dynamite
@@ -27,4 +29,17 @@ function targetOf(target: () => unknown): unknown {
   } catch {
     return undefined; // a target not defined yet cannot be the class given
   }
+}
+
+/** `attach/detach/sync(relation | TargetClass, id | ids)` on an instance. */
+export async function changeLinksBy(
+  mode: "attach" | "detach" | "sync",
+  owner: ModelMetadata,
+  instance: object,
+  relation: unknown,
+  ids: unknown,
+  tx?: WriteQueue,
+): Promise<PivotChange> {
+  const args = linkArgs(owner, relation, ids);
+  return changeLinks(mode, owner, instance, args.property, args.ids, tx);
 }
