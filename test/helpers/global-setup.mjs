@@ -3,7 +3,7 @@ import { startDynamoLocal } from "../../dist/lib/testing/index.js";
 
 /** One DynamoDB Local per Jest run; suites isolate themselves by credentials (see test-dynamite.ts). */
 export default async function globalSetup() {
-  // a generous start budget: on a busy 2-core machine the JVM alone can take over 30 s to answer
+  // a loaded machine (CI, parallel sessions) can take more than the default 30 s to start the JVM
   const local = await startDynamoLocal({ startTimeoutMs: 120_000 });
   process.env.DYNAMITE_TEST_ENDPOINT = local.endpoint;
   globalThis.__dynamoLocal = local;
