@@ -8,7 +8,7 @@ const layers = [
   ["decorators", "item", "telemetry"],
   ["instance", "engine"],
   ["read", "schema"],
-  ["write"],
+  ["write", "stream"],
   ["transaction"],
 ];
 const folder = (name) => `^lib/core/${name}/`;
