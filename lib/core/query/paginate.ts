@@ -34,7 +34,7 @@ export async function paginateRows<M>(model: ModelMetadata, filters: Filters, op
       `paginate needs a positive integer limit, got ${JSON.stringify(limit)}`,
     );
   }
-  const spec = buildReadSpec(model, clausesOf(model, filters ?? {}), readOptions);
+  const spec = buildReadSpec(model, clausesOf(model, filters), readOptions);
   assertIncludable(spec);
   const plan = planAccess(spec);
   const scope: CursorScope = { model, index: plan.index?.name, order: spec.order, keyColumns: cursorColumns(model, plan) };

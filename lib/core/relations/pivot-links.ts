@@ -9,6 +9,8 @@ import type { TransactionContext } from "../transaction/transaction-context.js";
 import { buildDeleteAction } from "../write/destroy-instance.js";
 import { executeWrite } from "../write/execute-write.js";
 import { buildInsertAction } from "../write/insert-instance.js";
+import { isPersisted } from "../table/instance-state.js";
+import { writeKeyOf } from "../table/stored-key.js";
 import { valueId } from "./rows-by-value.js";
 
 type Row = Record<string, unknown>;
@@ -34,6 +36,7 @@ async function pivotContext(owner: ModelMetadata, instance: object, property: st
   if (!Array.isArray(ids) || ids.some((id) => id === undefined || id === null)) {
     throw ValidationError.of(owner.name, property, "ids", "needs an array of the related rows' keys (no null/undefined)");
   }
+  if (isPersisted(instance)) writeKeyOf(owner, instance); // a reassigned key must not link another row
   const relation = resolveRelation(owner, property);
   const ownerId = (instance as Row)[relation.localKey];
   if (ownerId === undefined || ownerId === null) {
@@ -73,7 +76,8 @@ async function removeLinks(
 ): Promise<unknown[]> {
   const key = context.relation.pivot!.targetPivotKey;
   const doomed = context.links.filter((link) => !keep(targetIdOf(context, link[key])));
-  const actions = doomed.map((link) => buildDeleteAction(context.pivotModel, link));
+  // a link removed meanwhile is already what detach wants: no NotFoundError for it
+  const actions = doomed.map((link) => ({ ...buildDeleteAction(context.pivotModel, link), mustExist: false }));
   await mapConcurrent(actions, contextFor(context.pivotModel).options.concurrency, (action) => executeWrite(action, tx));
   return doomed.map((link) => link[key]);
 }

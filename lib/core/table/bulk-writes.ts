@@ -1,6 +1,8 @@
 import { mapConcurrent } from "../batch/concurrency.js";
 import { contextFor } from "../client/engine-context.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
+import { NotFoundError, ValidationError } from "../errors.js";
+import { assertWriteFilters } from "../query/normalize-filters.js";
 import { readMany } from "../query/read-api.js";
 import type { Filters } from "../query/query-types.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
@@ -19,6 +21,8 @@ export async function updateWhere(
   filters: Filters,
   tx?: TxOrWriteOptions,
 ): Promise<number> {
+  assertWriteFilters(model, "update", filters);
+  assertNoKeyInPatch(model, patch);
   const checked = { ...patch };
   applyMutators(model, checked, Object.keys(checked));
   validateAttributes(model, checked, Object.keys(checked), false);
@@ -29,9 +33,29 @@ export async function updateWhere(
   return rows.length;
 }
 
+/** A patch moves no row: key attributes in it are refused before anything is read. */
+function assertNoKeyInPatch(model: ModelMetadata, patch: Record<string, unknown>): void {
+  const key = model.keyProperties().find((property) => Object.hasOwn(patch ?? {}, property));
+  if (key) {
+    throw ValidationError.of(
+      model.name,
+      key,
+      "immutableKey",
+      "is part of the primary key and cannot change; create a new row instead",
+    );
+  }
+}
+
 /** Destroys each matching row (soft with @DeleteAt), with the client's bounded concurrency. */
 export async function deleteWhere(model: ModelMetadata, filters: Filters, tx?: TxOrWriteOptions): Promise<number> {
+  assertWriteFilters(model, "delete", filters);
   const rows = await readMany<object>(model, [filters]);
-  await mapConcurrent(rows, contextFor(model).options.concurrency, (row) => destroyInstance(model, row, tx));
-  return rows.length;
+  const deleted = await mapConcurrent(rows, contextFor(model).options.concurrency, (row) =>
+    destroyInstance(model, row, tx).then(
+      () => 1,
+      // a row deleted by someone else between the read and the delete is not counted
+      (error: unknown) => (error instanceof NotFoundError ? 0 : Promise.reject(error)),
+    ),
+  );
+  return deleted.reduce<number>((sum, n) => sum + n, 0);
 }

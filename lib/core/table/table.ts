@@ -18,6 +18,7 @@ import { saveInstance } from "../write/save-instance.js";
 import { buildConditionCheckAction } from "../transaction/condition-check.js";
 import { executeWrite } from "../write/execute-write.js";
 import { deleteWhere, updateWhere } from "./bulk-writes.js";
+import { assertKeyKept } from "./stored-key.js";
 import { toPlainObject } from "./to-plain-object.js";
 import type { CreateManyOptions } from "../batch/create-many.js";
 import { changeLinks, type PivotChange } from "../relations/pivot-links.js";
@@ -80,16 +81,16 @@ export class Table<T = any> {
 
   /** Like `where`, soft-deleted rows included. */
   static withTrashed<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]> {
-    return readMany(modelOf(this), [filters ?? {}, options], "withTrashed");
+    return readMany(modelOf(this), [filters, options], "withTrashed");
   }
 
   /** Only soft-deleted rows. */
   static onlyTrashed<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]> {
-    return readMany(modelOf(this), [filters ?? {}, options], "onlyTrashed");
+    return readMany(modelOf(this), [filters, options], "onlyTrashed");
   }
 
   static count<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>): Promise<number> {
-    return countRows(modelOf(this), [filters ?? {}]);
+    return countRows(modelOf(this), [filters]);
   }
 
   /** One page of matching rows and the opaque cursor of the next page. */
@@ -99,7 +100,7 @@ export class Table<T = any> {
 
   /** The access plan of a read (GetItem, BatchGetItem, Query or Scan), without sending anything. */
   static explain<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): QueryPlan {
-    return explainRead(modelOf(this), filters ?? {}, options);
+    return explainRead(modelOf(this), filters, options);
   }
 
   /** Rows by primary keys (BatchGetItem), in the order of the keys; missing keys are left out. */
@@ -152,6 +153,7 @@ export class Table<T = any> {
 
   /** Assigns `patch` and saves the changed attributes. */
   async update(patch: Partial<InferAttributes<T>>, tx?: TxOrWriteOptions): Promise<this> {
+    assertKeyKept(modelOf(this.constructor), this, patch as Record<string, unknown>); // refused before it is assigned
     Object.assign(this, patch);
     return this.save(tx);
   }

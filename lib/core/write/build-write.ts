@@ -43,6 +43,12 @@ export function buildDeleteParams(model: ModelMetadata, key: Record<string, unkn
   return { TableName: model.tableName, Key: key };
 }
 
+/** `params` (which carry no condition) made to fail unless the item exists. */
+export function withExistenceCheck(model: ModelMetadata, params: WriteParams): WriteParams {
+  const builder = new ExpressionBuilder();
+  return { ...params, ConditionExpression: keyExists(model, builder, true), ...builder.attributes() };
+}
+
 /** An empty set of update parts. */
 export function emptyUpdate(mustExist = true): UpdateParts {
   return { set: {}, remove: [], add: {}, conditions: [], mustExist };

@@ -1,11 +1,11 @@
 import { ConfigError } from "../errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { markGone } from "../table/instance-state.js";
-import { attributeValues, nowIso } from "../table/instance-data.js";
+import { nowIso } from "../table/instance-data.js";
+import { writeKeyOf } from "../table/stored-key.js";
 import type { TransactionContext } from "../transaction/transaction-context.js";
 import { runAfterHooks, runHooks } from "../hooks/run-hooks.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
-import { extractKey } from "../validation/validate-key.js";
 import { renderCondition } from "../expression/condition.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
 import { versionConflict, versionStep } from "../versioning/version-step.js";
@@ -17,7 +17,7 @@ import { missingRowError } from "./write-errors.js";
 
 /** Hard delete of the instance's row. */
 export function buildDeleteAction(model: ModelMetadata, instance: object): WriteAction {
-  const key = extractKey(model, attributeValues(model, instance));
+  const key = writeKeyOf(model, instance);
   const step = versionStep(model, instance);
   let params = buildDeleteParams(model, key);
   if (step?.checked) {
@@ -34,6 +34,8 @@ export function buildDeleteAction(model: ModelMetadata, instance: object): Write
     onConditionFailed: (cause, item) =>
       step ? versionConflict(model, key, step, cause, item) : missingRowError(model, key, cause),
     onCommitted: () => markGone(instance),
+    // sent alone, a delete of a row that is gone is a NotFoundError, as an update is (version checks imply it)
+    mustExist: !step?.checked,
   };
 }
 

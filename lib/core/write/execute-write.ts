@@ -10,6 +10,7 @@ import { contextFor } from "../client/engine-context.js";
 import { ConfigError, DynamiteError } from "../errors.js";
 import { currentTransaction } from "../transaction/transaction-scope.js";
 import type { TransactionContext } from "../transaction/transaction-context.js";
+import { withExistenceCheck } from "./build-write.js";
 import type { WriteAction } from "./write-action.js";
 
 /**
@@ -61,9 +62,11 @@ async function send(doc: ReturnType<typeof contextFor>["doc"], action: WriteActi
       );
       return result.Attributes;
     }
-    case "Delete":
-      await doc.send(new DeleteCommand({ ...action.params, ...failure } as DeleteCommandInput));
+    case "Delete": {
+      const params = action.mustExist ? withExistenceCheck(action.model, action.params) : action.params;
+      await doc.send(new DeleteCommand({ ...params, ...failure } as DeleteCommandInput));
       return undefined;
+    }
     case "ConditionCheck":
       throw new DynamiteError(
         `${action.model.name}.check() queues a condition of a transaction; call it inside dynamite.tx(...)`,

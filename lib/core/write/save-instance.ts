@@ -1,4 +1,3 @@
-import { ValidationError } from "../errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toItem } from "../serialization/item-codec.js";
 import { deepEqual } from "../table/deep-equal.js";
@@ -7,7 +6,7 @@ import { attributeValues, nowIso } from "../table/instance-data.js";
 import { hasHooks, runAfterHooks, runHooks } from "../hooks/run-hooks.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
 import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
-import { extractKey } from "../validation/validate-key.js";
+import { writeKeyOf } from "../table/stored-key.js";
 import { emptyUpdate, isEmptyUpdate } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
 import { insertInstance } from "./insert-instance.js";
@@ -45,17 +44,9 @@ export function updatePartsOf(model: ModelMetadata, data: Record<string, unknown
  */
 export function buildSaveAction(model: ModelMetadata, instance: object): WriteAction | undefined {
   const target = instance as Record<string, unknown>;
+  const key = writeKeyOf(model, instance);
   let changed = changedProperties(model, instance);
   if (!changed.length) return undefined;
-  const keyChange = changed.find((property) => model.keyProperties().includes(property));
-  if (keyChange) {
-    throw ValidationError.of(
-      model.name,
-      keyChange,
-      "immutableKey",
-      "is part of the primary key and cannot change; create a new row instead",
-    );
-  }
   const updatedAt = model.timestampProperty("updatedAt");
   if (updatedAt && !changed.includes(updatedAt)) {
     target[updatedAt] = nowIso();
@@ -65,7 +56,6 @@ export function buildSaveAction(model: ModelMetadata, instance: object): WriteAc
   changed = changedProperties(model, instance);
   const data = attributeValues(model, instance);
   validateAttributes(model, data, changed, false);
-  const key = extractKey(model, data);
   const parts = updatePartsOf(model, data, changed);
   if (isEmptyUpdate(parts)) return undefined;
   const item = toItem(model, data);
@@ -75,6 +65,7 @@ export function buildSaveAction(model: ModelMetadata, instance: object): WriteAc
 /** Inserts a new instance, or sends only the changed attributes of a persisted one. */
 export async function saveInstance(model: ModelMetadata, instance: object, txOrOptions?: TxOrWriteOptions): Promise<void> {
   if (!isPersisted(instance)) return insertInstance(model, instance, txOrOptions);
+  writeKeyOf(model, instance); // a reassigned key is refused before any hook runs
   const { tx, hooks } = resolveWriteOptions(txOrOptions);
   const withHooks = hooks && (hasHooks(model, "beforeUpdate") || hasHooks(model, "afterUpdate"));
   if (withHooks) {

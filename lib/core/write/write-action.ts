@@ -30,6 +30,8 @@ export interface WriteAction {
   onCommitted?: (result?: Record<string, unknown>) => void;
   /** The update's SET/REMOVE/ADD parts, kept so that a transaction can merge two updates of one item. */
   update?: UpdateParts;
+  /** A Delete sent alone requires the row to exist (a NotFoundError otherwise); its params carry no condition. */
+  mustExist?: boolean;
   /** Ask for the item's new attributes (only honoured outside transactions). */
   returnValues?: "ALL_NEW" | "UPDATED_NEW";
 }
