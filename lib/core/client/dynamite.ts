@@ -13,6 +13,8 @@ import type { SyncOptions, SyncPlan } from "../schema/sync-plan.js";
 /** The reference's configuration: the SDK's client config plus the model classes. */
 export interface DynamiteConfig extends DynamoDBClientConfig {
   tables: ModelClass[];
+  /** A name for this client in error messages (the Nest connection name); defaults to its tables. */
+  name?: string;
   /** Request timeout in ms (sets the HTTP handler's `requestTimeout`). */
   requestTimeout?: number;
   /** What to do when a read can only be served by a Scan (default "allow"). */
@@ -35,13 +37,16 @@ export class Dynamite {
   private readonly sdkConfig: DynamoDBClientConfig;
   private readonly engineOptions: EngineOptions;
   private connected = false;
+  private everConnected = false;
   private synced = false;
+  private readonly name?: string;
 
   constructor(config: DynamiteConfig) {
     if (!config || !Array.isArray(config.tables)) {
       throw new ConfigError("new Dynamite(config) needs config.tables: an array of model classes (may be empty)");
     }
-    const { tables, requestTimeout, onScan, concurrency, transactionRetries, warn, ...sdkConfig } = config;
+    const { tables, name, requestTimeout, onScan, concurrency, transactionRetries, warn, ...sdkConfig } = config;
+    this.name = name;
     this.sdkConfig =
       requestTimeout === undefined ? sdkConfig : { ...sdkConfig, requestHandler: sdkConfig.requestHandler ?? { requestTimeout } };
     this.engineOptions = {
@@ -76,6 +81,7 @@ export class Dynamite {
     setEngineOptionsFor(this.client, this.engineOptions);
     setGlobalClient(this.client);
     this.connected = true;
+    this.everConnected = true;
   }
 
   /**
@@ -126,7 +132,7 @@ export class Dynamite {
   }
 
   /** Runs `callback` in a transaction: its writes are sent together in one TransactWriteItems. */
-  tx<R>(callback: (tx: TransactionContext) => Promise<R>): Promise<R> {
+  async tx<R>(callback: (tx: TransactionContext) => Promise<R>): Promise<R> {
     return runTransaction(this.engineContextOrThrow(), callback);
   }
 
@@ -136,6 +142,13 @@ export class Dynamite {
     return { client: this.client, doc: documentClientFor(this.client), options: this.engineOptions };
   }
 
+  /** Which client this is and why it cannot send (used in the ConfigError of its models). */
+  describeUnavailable(): string {
+    const tables = [...this.tables].map((table) => table.name).join(", ");
+    const label = this.name === undefined ? `the Dynamite client of [${tables}]` : `the Dynamite client "${this.name}"`;
+    return `${label}, which ${this.everConnected ? "was disconnected" : "was never connected"}`;
+  }
+
   /** Unbinds this client's tables (they fall back to the global client). */
   release(): void {
     for (const table of this.tables) unbindModel(table, this);
@@ -143,7 +156,11 @@ export class Dynamite {
 
   private engineContextOrThrow(): EngineContext {
     const context = this.engineContext();
-    if (!context) throw new ConfigError("Dynamite.tx() needs a connected client: call connect() first");
+    if (!context) {
+      throw new ConfigError(
+        `Dynamite.tx() needs a connected client, but this is ${this.describeUnavailable()}: call connect() first`,
+      );
+    }
     return context;
   }
 }
