@@ -12,6 +12,7 @@ export type { Operator } from "./expression/condition.js";
 export type { Filters, QueryOptions, IncludeSpec, IncludeOptions } from "./query/query-types.js";
 export type { Page, PaginateOptions, QueryPlan } from "./query/read-types.js";
 export { ScanRefusedError } from "./query/scan-guard.js";
+export { RequestTimeoutError } from "./client/request-timeout.js";
 export { BatchWriteError, BatchGetError } from "./batch/batch-errors.js";
 export type { CreateManyOptions } from "./batch/create-many.js";
 export type { PivotChange } from "./relations/pivot-links.js";

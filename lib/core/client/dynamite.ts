@@ -7,6 +7,7 @@ import type { ModelClass } from "../types.js";
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type OnScan } from "./client-options.js";
 import { bindModel, documentClientFor, setEngineOptionsFor, unbindModel, type EngineContext } from "./engine-context.js";
 import { getGlobalClient, hasGlobalClient, setGlobalClient } from "./global-client.js";
+import { timeoutHandlerOptions, typeRequestTimeouts } from "./request-timeout.js";
 import { planSchema, syncSchema } from "../schema/sync-schema.js";
 import type { SyncOptions, SyncPlan } from "../schema/sync-plan.js";
 
@@ -40,6 +41,7 @@ export class Dynamite {
   private everConnected = false;
   private synced = false;
   private readonly name?: string;
+  private readonly requestTimeout?: number;
 
   constructor(config: DynamiteConfig) {
     if (!config || !Array.isArray(config.tables)) {
@@ -48,7 +50,10 @@ export class Dynamite {
     const { tables, name, requestTimeout, onScan, concurrency, transactionRetries, warn, ...sdkConfig } = config;
     this.name = name;
     this.sdkConfig =
-      requestTimeout === undefined ? sdkConfig : { ...sdkConfig, requestHandler: sdkConfig.requestHandler ?? { requestTimeout } };
+      requestTimeout === undefined
+        ? sdkConfig
+        : { ...sdkConfig, requestHandler: sdkConfig.requestHandler ?? timeoutHandlerOptions(requestTimeout) };
+    this.requestTimeout = requestTimeout;
     this.engineOptions = {
       ...DEFAULT_ENGINE_OPTIONS,
       ...(onScan && { onScan }),
@@ -77,9 +82,7 @@ export class Dynamite {
   /** Sets this client as the global client; idempotent. */
   connect(): void {
     if (this.connected) return;
-    this.client ??= new DynamoDBClient(this.sdkConfig);
-    setEngineOptionsFor(this.client, this.engineOptions);
-    setGlobalClient(this.client);
+    setGlobalClient(this.getClient());
     this.connected = true;
     this.everConnected = true;
   }
@@ -107,6 +110,7 @@ export class Dynamite {
   /** The underlying SDK client (created on first use). */
   getClient(): DynamoDBClient {
     this.client ??= new DynamoDBClient(this.sdkConfig);
+    typeRequestTimeouts(this.client, this.requestTimeout);
     setEngineOptionsFor(this.client, this.engineOptions);
     return this.client;
   }
