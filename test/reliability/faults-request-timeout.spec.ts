@@ -52,7 +52,7 @@ describe("requestTimeout bounds every request (against a silent loopback server,
     await new Promise((resolve) => silent.server.close(resolve));
   });
 
-  it.each([
+  it.each<[string, () => Promise<unknown>]>([
     ["a key read (GetItem)", () => Beacon.first({ id: "b1" })],
     ["a Scan", () => Beacon.where({ label: "x" })],
     ["a write (create)", () => Beacon.create({ id: "b1" })],

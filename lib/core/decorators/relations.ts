@@ -1,11 +1,13 @@
 import type { RelationKind, RelationMetadata } from "../metadata/model-metadata.js";
 import { snakeCase } from "../metadata/naming.js";
 import { metadataFor } from "../metadata/registry.js";
+import { assertDeclarableName } from "../table/instance-names.js";
 import type { ModelClass } from "../types.js";
 
 function relation(kind: RelationKind, build: (property: string) => Omit<RelationMetadata, "kind" | "property">) {
   return (prototype: object, propertyKey: string | symbol) => {
     const property = String(propertyKey);
+    assertDeclarableName(prototype, property, "relation");
     metadataFor(prototype.constructor).relations.set(property, { kind, property, ...build(property) });
   };
 }

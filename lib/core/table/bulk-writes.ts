@@ -9,6 +9,7 @@ import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-optio
 import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
 import { destroyInstance } from "../write/destroy-instance.js";
 import { saveInstance } from "../write/save-instance.js";
+import { assertInputNames } from "./instance-names.js";
 import { updateByKey } from "./key-update.js";
 
 /**
@@ -23,6 +24,7 @@ export async function updateWhere(
 ): Promise<number> {
   assertWriteFilters(model, "update", filters);
   assertNoKeyInPatch(model, patch);
+  assertInputNames((model.target as { prototype: object }).prototype, patch, model.name);
   const checked = { ...patch };
   applyMutators(model, checked, Object.keys(checked));
   validateAttributes(model, checked, Object.keys(checked), false);

@@ -18,6 +18,7 @@ import { saveInstance } from "../write/save-instance.js";
 import { buildConditionCheckAction } from "../transaction/condition-check.js";
 import { executeWrite } from "../write/execute-write.js";
 import { deleteWhere, updateWhere } from "./bulk-writes.js";
+import { assignInput } from "./instance-names.js";
 import { assertKeyKept } from "./stored-key.js";
 import { toPlainObject } from "./to-plain-object.js";
 import type { CreateManyOptions } from "../batch/create-many.js";
@@ -33,7 +34,7 @@ function modelOf(target: Function): ModelMetadata {
  */
 export class Table<T = any> {
   constructor(data?: Partial<InferAttributes<T>>) {
-    if (data) Object.assign(this, data);
+    if (data) assignInput(this, data);
   }
 
   /** Inserts a row; never overwrites (a duplicate key is a ConflictError). `{ hooks: false }` skips lifecycle hooks. */
@@ -154,7 +155,7 @@ export class Table<T = any> {
   /** Assigns `patch` and saves the changed attributes. */
   async update(patch: Partial<InferAttributes<T>>, tx?: TxOrWriteOptions): Promise<this> {
     assertKeyKept(modelOf(this.constructor), this, patch as Record<string, unknown>); // refused before it is assigned
-    Object.assign(this, patch);
+    assignInput(this, patch);
     return this.save(tx);
   }
 
