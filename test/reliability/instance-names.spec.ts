@@ -11,7 +11,7 @@ import {
   ValidationError,
   type NonAttribute,
 } from "../../lib/core/index.js";
-import { documentClientFor } from "../../lib/core/client/engine-context.js";
+import { documentClientFor } from "../../lib/core/engine/engine-context.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 
 class Loose extends Table<Loose> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { ConfigError, Dynamite, PrimaryKey, Table } from "../../lib/core/index.js";
-import { documentClientFor } from "../../lib/core/client/engine-context.js";
-import { setGlobalClient } from "../../lib/core/client/global-client.js";
+import { documentClientFor } from "../../lib/core/engine/engine-context.js";
+import { setGlobalClient } from "../../lib/core/engine/global-client.js";
 import { testClientConfig } from "../helpers/test-dynamite.js";
 import { useTestDatabase } from "../helpers/use-test-database.js";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { spawn } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
-import { ConfigError } from "../../lib/core/errors.js";
+import { ConfigError } from "../../lib/core/errors/core-errors.js";
 import { startDynamoLocal } from "../../lib/testing/index.js";
 
 function isAlive(pid: number): boolean {

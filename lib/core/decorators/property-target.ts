@@ -1,6 +1,6 @@
 import type { AttributeMetadata, ModelMetadata } from "../metadata/model-metadata.js";
 import { metadataFor } from "../metadata/registry.js";
-import { assertDeclarableName } from "../table/instance-names.js";
+import { assertDeclarableName } from "../metadata/instance-api-names.js";
 
 /**
  * Runs `apply` on the attribute record of a decorated property (also records `design:type`), with

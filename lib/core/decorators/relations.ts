@@ -1,8 +1,8 @@
 import type { RelationKind, RelationMetadata } from "../metadata/model-metadata.js";
 import { snakeCase } from "../metadata/naming.js";
 import { metadataFor } from "../metadata/registry.js";
-import { assertDeclarableName } from "../table/instance-names.js";
-import type { ModelClass } from "../types.js";
+import type { ModelClass } from "../metadata/model-types.js";
+import { assertDeclarableName } from "../metadata/instance-api-names.js";
 
 function relation(kind: RelationKind, build: (property: string) => Omit<RelationMetadata, "kind" | "property">) {
   return (prototype: object, propertyKey: string | symbol) => {

@@ -1,4 +1,4 @@
-import type { ModelClass } from "../types.js";
+import type { ModelClass } from "./model-types.js";
 
 /** A validator returns `true` when the value is fine, otherwise the message to report. */
 export type Validator = (value: unknown) => true | string;
@@ -134,6 +134,11 @@ export class ModelMetadata {
   /** Key property names: partition first, then sort when there is one. */
   keyProperties(): string[] {
     return this.sortKey ? [this.partitionKey!, this.sortKey] : this.partitionKey ? [this.partitionKey] : [];
+  }
+
+  /** The partition key of an index: an LSI always shares the table's. */
+  partitionKeyOf(index: IndexMetadata): string {
+    return index.kind === "LSI" ? this.partitionKey! : index.partitionKey;
   }
 
   keyTypeOf(property: string): KeyType {

@@ -1,41 +1,38 @@
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { markGone } from "../table/instance-state.js";
-import { nowIso } from "../table/instance-data.js";
-import { writeKeyOf } from "../table/stored-key.js";
-import type { TransactionContext } from "../transaction/transaction-context.js";
-import { runAfterHooks, runHooks } from "../hooks/run-hooks.js";
-import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
-import { renderCondition } from "../expression/condition.js";
-import { ExpressionBuilder } from "../expression/expression-builder.js";
-import { versionConflict, versionStep } from "../versioning/version-step.js";
-import { buildDeleteParams, emptyUpdate } from "./build-write.js";
+import { markGone } from "../instance/instance-state.js";
+import { nowIso } from "../instance/instance-data.js";
+import { writeKeyOf } from "../instance/stored-key.js";
+import type { WriteQueue } from "../engine/write-queue.js";
+import { runAfterHooks, runHooks } from "./run-hooks.js";
+import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
+import { versionCondition, versionConflict, versionStep } from "./version-step.js";
+import { emptyUpdate, rowExists } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
 import { buildTargetedUpdate } from "./targeted-update.js";
-import type { WriteAction } from "./write-action.js";
-import { missingRowError } from "./write-errors.js";
+import type { WriteAction } from "../engine/write-action.js";
+import { missingRowError } from "../errors/write-errors.js";
 
-/** Hard delete of the instance's row. */
-export function buildDeleteAction(model: ModelMetadata, instance: object): WriteAction {
+/**
+ * Hard delete of the instance's row (the key it was loaded or inserted with). A row that is gone
+ * is a NotFoundError, as for an update, unless `mustExist` is false (a link that is already gone).
+ */
+export function buildDeleteAction(model: ModelMetadata, instance: object, mustExist = true): WriteAction {
   const key = writeKeyOf(model, instance);
   const step = versionStep(model, instance);
-  let params = buildDeleteParams(model, key);
-  if (step?.checked) {
-    // a stale instance must not delete a row someone else changed since it was read
-    const builder = new ExpressionBuilder();
-    const condition = renderCondition({ column: step.column, op: "=", value: step.expected }, builder);
-    params = { ...params, ConditionExpression: condition, ...builder.attributes() };
-  }
+  // a stale instance must not delete a row someone else changed since it was read
+  const version = step && versionCondition(step);
   return {
-    type: "Delete",
+    kind: "Delete",
     model,
+    table: model.tableName,
     key,
-    params,
+    conditions: version ? [version] : mustExist ? [rowExists(model)] : [],
+    instance,
+    version,
     onConditionFailed: (cause, item) =>
       step ? versionConflict(model, key, step, cause, item) : missingRowError(model, key, cause),
     onCommitted: () => markGone(instance),
-    // sent alone, a delete of a row that is gone is a NotFoundError, as an update is (version checks imply it)
-    mustExist: !step?.checked,
   };
 }
 
@@ -90,6 +87,6 @@ async function withDestroyHooks(
   if (hooks) await runAfterHooks(model, instance, "afterDestroy", tx);
 }
 
-export async function restoreInstance(model: ModelMetadata, instance: object, tx?: TransactionContext): Promise<void> {
+export async function restoreInstance(model: ModelMetadata, instance: object, tx?: WriteQueue): Promise<void> {
   await executeWrite(buildRestoreAction(model, instance), tx);
 }

@@ -1,17 +1,17 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { toItem } from "../serialization/item-codec.js";
-import { deepEqual } from "../table/deep-equal.js";
-import { isPersisted, markPersisted, snapshotOf } from "../table/instance-state.js";
-import { attributeValues, nowIso } from "../table/instance-data.js";
-import { hasHooks, runAfterHooks, runHooks } from "../hooks/run-hooks.js";
-import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
-import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
-import { writeKeyOf } from "../table/stored-key.js";
+import { toItem } from "../item/item-codec.js";
+import { deepEqual } from "../support/deep-equal.js";
+import { isPersisted, markPersisted, snapshotOf } from "../instance/instance-state.js";
+import { attributeValues, nowIso } from "../instance/instance-data.js";
+import { hasHooks, runAfterHooks, runHooks } from "./run-hooks.js";
+import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
+import { applyMutators, validateAttributes } from "../item/validate-attributes.js";
+import { writeKeyOf } from "../instance/stored-key.js";
 import { emptyUpdate, isEmptyUpdate } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
 import { insertInstance } from "./insert-instance.js";
 import { buildUpdateAction } from "./update-action.js";
-import type { UpdateParts, WriteAction } from "./write-action.js";
+import type { UpdateParts, WriteAction } from "../engine/write-action.js";
 
 /** Properties whose stored form differs from the last snapshot. */
 export function changedProperties(model: ModelMetadata, instance: object): string[] {
@@ -39,23 +39,33 @@ export function updatePartsOf(model: ModelMetadata, data: Record<string, unknown
 }
 
 /**
- * The UpdateItem of a persisted instance's changes (only the changed attributes), or undefined
- * when nothing changed.
+ * Prepares a persisted instance for its update, in place: the @UpdatedAt time and the mutators of
+ * the changed attributes. False when nothing changed (then nothing is touched).
  */
-export function buildSaveAction(model: ModelMetadata, instance: object): WriteAction | undefined {
+export function prepareSave(model: ModelMetadata, instance: object): boolean {
   const target = instance as Record<string, unknown>;
-  const key = writeKeyOf(model, instance);
-  let changed = changedProperties(model, instance);
-  if (!changed.length) return undefined;
+  writeKeyOf(model, instance); // a reassigned key attribute is refused, never written elsewhere
+  const changed = changedProperties(model, instance);
+  if (!changed.length) return false;
   const updatedAt = model.timestampProperty("updatedAt");
   if (updatedAt && !changed.includes(updatedAt)) {
     target[updatedAt] = nowIso();
     changed.push(updatedAt);
   }
   applyMutators(model, target, changed);
-  changed = changedProperties(model, instance);
+  return true;
+}
+
+/**
+ * The UpdateItem of a prepared instance's changes (only the changed attributes), or undefined
+ * when nothing changed. Pure: the instance is not changed until the write is durable.
+ */
+export function buildSaveAction(model: ModelMetadata, instance: object): WriteAction | undefined {
+  const changed = changedProperties(model, instance);
+  if (!changed.length) return undefined;
   const data = attributeValues(model, instance);
   validateAttributes(model, data, changed, false);
+  const key = writeKeyOf(model, instance);
   const parts = updatePartsOf(model, data, changed);
   if (isEmptyUpdate(parts)) return undefined;
   const item = toItem(model, data);
@@ -74,6 +84,7 @@ export async function saveInstance(model: ModelMetadata, instance: object, txOrO
     await runHooks(model, instance, "beforeUpdate", changes);
   }
   const changes = withHooks ? changesOf(model, instance) : undefined;
+  if (!prepareSave(model, instance)) return;
   const action = buildSaveAction(model, instance);
   if (!action) return;
   await executeWrite(action, tx);

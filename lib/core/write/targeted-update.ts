@@ -1,8 +1,8 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { markPersisted, snapshotOf } from "../table/instance-state.js";
-import { writeKeyOf } from "../table/stored-key.js";
+import { markPersisted, snapshotOf } from "../instance/instance-state.js";
+import { writeKeyOf } from "../instance/stored-key.js";
 import { buildUpdateAction } from "./update-action.js";
-import type { UpdateParts, WriteAction } from "./write-action.js";
+import type { UpdateParts, WriteAction } from "../engine/write-action.js";
 
 /**
  * An UpdateItem of exactly `parts` on a persisted instance (soft delete, restore, increment);

@@ -1,0 +1,61 @@
+import { MAX_BATCH_GET_KEYS } from "./batch-get.js";
+import { renderAll } from "../expression/condition.js";
+import { ExpressionBuilder } from "../expression/expression-builder.js";
+import type { ModelMetadata } from "../metadata/model-metadata.js";
+import { planAccess } from "./access-plan.js";
+import { clausesOf } from "./normalize-filters.js";
+import { projectionOf } from "./projection.js";
+import type { Filters, QueryOptions } from "./query-types.js";
+import { buildPagedInput } from "./read-input.js";
+import { buildReadSpec } from "./read-spec.js";
+import type { QueryPlan } from "./read-types.js";
+import { assertIncludable } from "./load-includes.js";
+
+/** The plan of `where(filters, options)`: validated exactly like the read, and nothing sent. */
+export function explainRead(model: ModelMetadata, filters: Filters | undefined, options: QueryOptions = {}): QueryPlan {
+  const spec = buildReadSpec(model, clausesOf(model, filters), options);
+  assertIncludable(spec);
+  const plan = planAccess(spec);
+  const { columns } = projectionOf(spec, plan);
+  if (plan.operation === "GetItem" || plan.operation === "BatchGetItem") {
+    const builder = new ExpressionBuilder();
+    const residualFilter = renderAll(plan.filters, builder);
+    const projection = columns?.map((column) => builder.name(column)).join(", ");
+    return {
+      operation: plan.operation,
+      table: model.tableName,
+      keys: plan.keys,
+      ...(plan.operation === "BatchGetItem" && { requests: Math.ceil(plan.keys.length / MAX_BATCH_GET_KEYS) }),
+      ...(residualFilter && { residualFilter }),
+      ...(projection && { projection }),
+      ...builderMaps(builder),
+    };
+  }
+  const input = buildPagedInput(plan, columns);
+  const keyBuilder = new ExpressionBuilder();
+  const residualFilter = renderAll(plan.keyFilters ?? [], keyBuilder);
+  return {
+    operation: plan.operation,
+    table: input.TableName,
+    ...(input.IndexName && { index: input.IndexName }),
+    ...(input.KeyConditionExpression && { keyCondition: input.KeyConditionExpression }),
+    ...(input.FilterExpression && { filter: input.FilterExpression }),
+    ...(residualFilter && {
+      residualFilter,
+      residualNames: keyBuilder.attributes().ExpressionAttributeNames,
+      residualValues: keyBuilder.attributes().ExpressionAttributeValues,
+    }),
+    ...(input.ProjectionExpression && { projection: input.ProjectionExpression }),
+    ...(input.ScanIndexForward !== undefined && { scanIndexForward: input.ScanIndexForward }),
+    ...(input.ExpressionAttributeNames && { names: input.ExpressionAttributeNames }),
+    ...(input.ExpressionAttributeValues && { values: input.ExpressionAttributeValues }),
+  };
+}
+
+function builderMaps(builder: ExpressionBuilder): Pick<QueryPlan, "names" | "values"> {
+  const { ExpressionAttributeNames, ExpressionAttributeValues } = builder.attributes();
+  return {
+    ...(ExpressionAttributeNames && { names: ExpressionAttributeNames }),
+    ...(ExpressionAttributeValues && { values: ExpressionAttributeValues }),
+  };
+}

@@ -1,0 +1,121 @@
+import { assertOperand, isOperator, type Condition } from "../expression/condition.js";
+import { ValidationError } from "../errors/core-errors.js";
+import type { ModelMetadata } from "../metadata/model-metadata.js";
+import { toStoredValue } from "../item/item-codec.js";
+import { assertStorable } from "../item/storable-value.js";
+import type { FilterClause, Filters, QueryOptions } from "./query-types.js";
+
+/** Operator spellings of other ORMs; recognised only to be refused with the right name. */
+const OPERATOR_ALIASES = new Set([
+  "eq",
+  "ne",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "like",
+  "notIn",
+  "beginsWith",
+  "startsWith",
+  "$eq",
+  "$in",
+]);
+
+function isOperatorMap(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date) return false;
+  if (value instanceof Uint8Array || value instanceof Set) return false;
+  const keys = Object.keys(value);
+  // any operator-looking key makes it an operator map, so a typo such as ">==" or "~=" or "gte" is
+  // rejected instead of silently compared as an equal map
+  return keys.some((key) => isOperator(key) || /^[^A-Za-z0-9_$]/.test(key) || OPERATOR_ALIASES.has(key));
+}
+
+/** A plain `{ ... }` object (or a null-prototype one): not null, an array, a Date, a Map or a model instance. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * `{ a: 1, b: [1, 2], c: null, d: { ">=": 5 } }` → one clause per comparison, operators checked.
+ * No filters (`undefined`) is every row; null, arrays and class instances are refused, never read as "no filter".
+ */
+export function clausesOf(model: ModelMetadata, filters: Filters | undefined): FilterClause[] {
+  if (filters === undefined) return [];
+  if (!isPlainObject(filters)) {
+    throw ValidationError.of(
+      model.name,
+      "(filters)",
+      "filters",
+      `filters must be an object of attribute → value, got ${kindOf(filters)}`,
+    );
+  }
+  const clauses: FilterClause[] = [];
+  for (const [property, value] of Object.entries(filters)) {
+    if (value === undefined) {
+      throw ValidationError.of(model.name, property, "filter", "is undefined; use null to match a missing attribute");
+    }
+    if (model.relations.has(property)) {
+      throw ValidationError.of(model.name, property, "filter", "is a relation; filter its rows through include: { where }");
+    }
+    if (model.options.strict && !model.attributes.has(property)) {
+      throw ValidationError.of(model.name, property, "strict", `is not an attribute of ${model.name} (strict model)`);
+    }
+    if (isOperatorMap(value)) {
+      for (const [op, operand] of Object.entries(value)) clauses.push(clause(model, property, op, operand));
+    } else if (Array.isArray(value)) {
+      clauses.push(clause(model, property, "in", value));
+    } else {
+      clauses.push(clause(model, property, "=", value));
+    }
+  }
+  return clauses;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return `an instance of ${(value as object).constructor?.name ?? "a class"}`;
+  return `a ${typeof value}`;
+}
+
+/** `Model.update`/`Model.delete` must name their rows: a filter that is missing or not a plain object is refused. */
+export function assertWriteFilters(model: ModelMetadata, operation: "update" | "delete", filters: unknown): void {
+  if (isPlainObject(filters)) return;
+  throw ValidationError.of(
+    model.name,
+    "(filters)",
+    "filters",
+    `${model.name}.${operation}() needs an object of attribute → value naming the rows, got ${filters === undefined ? "undefined" : kindOf(filters)}; pass {} to ${operation} every row`,
+  );
+}
+
+function clause(model: ModelMetadata, property: string, op: unknown, value: unknown): FilterClause {
+  assertOperand(model.name, property, op, value);
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw ValidationError.of(model.name, property, "filter", `${value} is not a comparable number`);
+  }
+  // the same rules as a write: a value the document client or DynamoDB would refuse fails here, typed
+  assertStorable(model.name, property, value);
+  return { property, op, value };
+}
+
+/** Normalizes the overloads `where(field, value)`, `where(field, op, value)`, `where(filters, options?)`. */
+export function normalizeWhereArgs(model: ModelMetadata, args: unknown[]): { clauses: FilterClause[]; options: QueryOptions } {
+  if (typeof args[0] === "string") {
+    const [property, opOrValue, maybeValue] = args as [string, unknown, unknown];
+    const filters = args.length >= 3 ? { [property]: { [String(opOrValue)]: maybeValue } } : { [property]: opOrValue };
+    if (args.length >= 3) assertOperand(model.name, property, opOrValue, maybeValue);
+    return { clauses: clausesOf(model, filters), options: (args[3] as QueryOptions) ?? {} };
+  }
+  return { clauses: clausesOf(model, args[0] as Filters | undefined), options: (args[1] as QueryOptions) ?? {} };
+}
+
+/** A clause in stored form: column name and stored operand(s). */
+export function toCondition(model: ModelMetadata, clause: FilterClause): Condition {
+  const attribute = model.attributes.get(clause.property);
+  const convert = (value: unknown) => toStoredValue(attribute, value);
+  const value = Array.isArray(clause.value) ? clause.value.map(convert) : convert(clause.value);
+  return { column: model.columnOf(clause.property), op: clause.op, value };
+}
