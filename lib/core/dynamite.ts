@@ -12,6 +12,10 @@ import { getGlobalClient, hasGlobalClient, setGlobalClient } from "./engine/glob
 import { timeoutHandlerOptions, typeRequestTimeouts } from "./engine/request-timeout.js";
 import { planSchema, syncSchema } from "./schema/sync-schema.js";
 import type { SyncOptions, SyncPlan } from "./schema/sync-plan.js";
+import type { RequestListener } from "./telemetry/request-event.js";
+import type { RequestTotals } from "./telemetry/request-totals.js";
+import { ClientTelemetry } from "./telemetry/client-telemetry.js";
+import { traced } from "./telemetry/traced.js";
 
 /** The reference's configuration: the SDK's client config plus the model classes. */
 export interface DynamiteConfig extends DynamoDBClientConfig {
@@ -28,6 +32,8 @@ export interface DynamiteConfig extends DynamoDBClientConfig {
   transactionRetries?: number;
   /** Where warnings go (onScan: "warn", sync drift); default `process.emitWarning`. */
   warn?: (message: string) => void;
+  /** Called after every request an ORM operation sends, with what it read and cost (see "Observability" in the README). */
+  onRequest?: RequestListener;
 }
 
 /**
@@ -39,6 +45,7 @@ export class Dynamite {
   private readonly tables = new Set<ModelClass>();
   private readonly sdkConfig: DynamoDBClientConfig;
   private readonly engineOptions: EngineOptions;
+  private readonly telemetry: ClientTelemetry;
   private connected = false;
   private everConnected = false;
   private synced = false;
@@ -51,7 +58,7 @@ export class Dynamite {
     if (!config || !Array.isArray(config.tables)) {
       throw new ConfigError("new Dynamite(config) needs config.tables: an array of model classes (may be empty)");
     }
-    const { tables, name, requestTimeout, onScan, concurrency, transactionRetries, warn, ...sdkConfig } = config;
+    const { tables, name, requestTimeout, onScan, concurrency, transactionRetries, warn, onRequest, ...sdkConfig } = config;
     this.name = name;
     this.sdkConfig =
       requestTimeout === undefined
@@ -65,6 +72,7 @@ export class Dynamite {
       ...(transactionRetries !== undefined && { transactionRetries }),
       ...(warn && { warn }),
     };
+    this.telemetry = new ClientTelemetry(this.tables, this.engineOptions.warn, onRequest);
     this.registerTables(tables);
     this.events = new DomainEvents({
       documentClient: () => this.engineContext()?.doc,
@@ -103,6 +111,7 @@ export class Dynamite {
    * (one at a time, waiting for ACTIVE), enables TTL; idempotent. Never drops or changes anything:
    * drift it will not fix goes to the `warn` option. Returns what it did; `{ dryRun: true }` = `plan()`.
    */
+  @traced("sync", "other", false)
   async sync(options: SyncOptions = {}): Promise<SyncPlan> {
     if (options.dryRun) return this.plan();
     const client = this.getClient();
@@ -113,6 +122,7 @@ export class Dynamite {
   }
 
   /** The changes `sync()` would make (create table, add index, enable TTL) and the drift it would warn about; changes nothing. */
+  @traced("plan", "other", false)
   async plan(): Promise<SyncPlan> {
     const models = [...this.tables].map((table) => requireModelMetadata(table));
     return planSchema(this.getClient(), models);
@@ -120,7 +130,7 @@ export class Dynamite {
 
   /** The underlying SDK client (created on first use). */
   getClient(): DynamoDBClient {
-    this.client ??= new DynamoDBClient(this.sdkConfig);
+    this.client ??= this.telemetry.instrument(new DynamoDBClient(this.sdkConfig));
     typeRequestTimeouts(this.client, this.requestTimeout);
     setEngineOptionsFor(this.client, this.engineOptions);
     return this.client;
@@ -154,8 +164,18 @@ export class Dynamite {
   tx<R>(callback: (tx: TransactionContext) => Promise<R>, options?: TxOptions<JoiningPropagation>): Promise<R>;
   /** SUPPORTS, NOT_SUPPORTED and NEVER may run the callback without a transaction (`tx` undefined). */
   tx<R>(callback: MaybeTransactional<R>, options?: TxOptions): Promise<R>;
+  @traced("tx", "other", false)
   async tx<R>(callback: MaybeTransactional<R> | ((tx: TransactionContext) => Promise<R>), options?: TxOptions): Promise<R> {
     return runWithPropagation(this.engineContextOrThrow(), callback as MaybeTransactional<R>, options);
+  }
+
+  /**
+   * What the requests of ORM operations on this client cost since it was created, by model:
+   * requests, errors, retries, items read and returned, consumed capacity.
+   * @example const { User } = dynamite.requestTotals(); // { requests: 3, itemsRead: 12, ... }
+   */
+  requestTotals(): RequestTotals {
+    return this.telemetry.totals.snapshot();
   }
 
   /** The context models bound to this client use; undefined until connected. */

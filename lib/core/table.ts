@@ -23,6 +23,10 @@ import { assertKeyKept } from "./instance/stored-key.js";
 import { toPlainObject } from "./instance/to-plain-object.js";
 import type { CreateManyOptions } from "./write/create-many.js";
 import { changeLinks, type PivotChange } from "./write/pivot-links.js";
+import { traced } from "./telemetry/traced.js";
+import type { ChangeRecord } from "./stream/change-record.js";
+import { parseRecordOf } from "./stream/parse-stream-record.js";
+import type { StreamRecordInput } from "./stream/stream-record-input.js";
 
 function modelOf(target: Function): ModelMetadata {
   return requireModelMetadata(target);
@@ -38,6 +42,7 @@ export class Table<T = any> {
   }
 
   /** Inserts a row; never overwrites (a duplicate key is a ConflictError). `{ hooks: false }` skips lifecycle hooks. */
+  @traced("create")
   static async create<M extends Table>(this: ConcreteModelClass<M>, data: CreateInput<M>, tx?: TxOrWriteOptions): Promise<M> {
     const instance = new this(data);
     await insertInstance(modelOf(this), instance, tx);
@@ -48,6 +53,7 @@ export class Table<T = any> {
   static where<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, value: unknown): Promise<M[]>;
   static where<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, op: Operator, value: unknown): Promise<M[]>;
   static where<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]>;
+  @traced("where", "rows")
   static where(this: Function, ...args: unknown[]): Promise<unknown[]> {
     return readMany(modelOf(this), args);
   }
@@ -64,6 +70,7 @@ export class Table<T = any> {
     filters?: Filters<M>,
     options?: QueryOptions,
   ): Promise<M | undefined>;
+  @traced("first", "rows")
   static first(this: Function, ...args: unknown[]): Promise<unknown> {
     return readOne(modelOf(this), args, false);
   }
@@ -76,25 +83,30 @@ export class Table<T = any> {
     value: unknown,
   ): Promise<M | undefined>;
   static last<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M | undefined>;
+  @traced("last", "rows")
   static last(this: Function, ...args: unknown[]): Promise<unknown> {
     return readOne(modelOf(this), args, true);
   }
 
   /** Like `where`, soft-deleted rows included. */
+  @traced("withTrashed", "rows")
   static withTrashed<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]> {
     return readMany(modelOf(this), [filters, options], "withTrashed");
   }
 
   /** Only soft-deleted rows. */
+  @traced("onlyTrashed", "rows")
   static onlyTrashed<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]> {
     return readMany(modelOf(this), [filters, options], "onlyTrashed");
   }
 
+  @traced("count")
   static count<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>): Promise<number> {
     return countRows(modelOf(this), [filters]);
   }
 
   /** One page of matching rows and the opaque cursor of the next page. */
+  @traced("paginate", "rows")
   static paginate<M extends Table>(this: ConcreteModelClass<M>, filters: Filters<M>, options: PaginateOptions): Promise<Page<M>> {
     return paginateRows<M>(modelOf(this), filters, options);
   }
@@ -105,11 +117,13 @@ export class Table<T = any> {
   }
 
   /** Rows by primary keys (BatchGetItem), in the order of the keys; missing keys are left out. */
+  @traced("findMany", "rows")
   static findMany<M extends Table>(this: ConcreteModelClass<M>, keys: Array<Partial<InferAttributes<M>>>): Promise<M[]> {
     return findManyByKeys<M>(modelOf(this), keys as Array<Record<string, unknown>>);
   }
 
   /** Inserts many rows with BatchWriteItem (25 a request); unprocessed rows are retried. */
+  @traced("createMany")
   static createMany<M extends Table>(
     this: ConcreteModelClass<M>,
     rows: Array<CreateInput<M>>,
@@ -119,6 +133,7 @@ export class Table<T = any> {
   }
 
   /** Updates every matching row with `patch` (UpdateItem of the changed attributes each); returns the count. */
+  @traced("update")
   static update<M extends Table>(
     this: ConcreteModelClass<M>,
     patch: Partial<InferAttributes<M>>,
@@ -129,6 +144,7 @@ export class Table<T = any> {
   }
 
   /** Deletes every matching row (soft with @DeleteAt); returns the count. */
+  @traced("delete")
   static delete<M extends Table>(this: ConcreteModelClass<M>, filters: Filters<M>, tx?: TxOrWriteOptions): Promise<number> {
     return deleteWhere(modelOf(this), filters, tx);
   }
@@ -137,6 +153,7 @@ export class Table<T = any> {
    * Queues a ConditionCheck in the open transaction: it is cancelled unless the row exists and matches `condition`.
    * @example await Product.check({ id }, { stock: { ">=": 2 } }, tx);
    */
+  @traced("check")
   static async check<M extends Table>(
     this: ConcreteModelClass<M>,
     key: Partial<InferAttributes<M>>,
@@ -146,13 +163,23 @@ export class Table<T = any> {
     await executeWrite(buildConditionCheckAction(modelOf(this), key as Record<string, unknown>, condition), tx);
   }
 
+  /**
+   * A Lambda or GetRecords stream record of this model's table as a typed change (hydrated images, key, changed attributes).
+   * @example const change = User.parseStreamRecord(event.Records[0]); change.newImage?.email
+   */
+  static parseStreamRecord<M extends Table>(this: ConcreteModelClass<M>, record: StreamRecordInput): ChangeRecord<M> {
+    return parseRecordOf<M>(modelOf(this), record);
+  }
+
   /** Inserts a new instance, or sends only its changed attributes. */
+  @traced("save")
   async save(tx?: TxOrWriteOptions): Promise<this> {
     await saveInstance(modelOf(this.constructor), this, tx);
     return this;
   }
 
   /** Assigns `patch` and saves the changed attributes. */
+  @traced("update")
   async update(patch: Partial<InferAttributes<T>>, tx?: TxOrWriteOptions): Promise<this> {
     assertKeyKept(modelOf(this.constructor), this, patch as Record<string, unknown>); // refused before it is assigned
     assignInput(this, patch);
@@ -160,42 +187,50 @@ export class Table<T = any> {
   }
 
   /** Soft delete with @DeleteAt, otherwise a hard delete. */
+  @traced("destroy")
   async destroy(tx?: TxOrWriteOptions): Promise<void> {
     await destroyInstance(modelOf(this.constructor), this, tx);
   }
 
   /** Hard delete, even on a soft-delete model. */
+  @traced("forceDestroy")
   async forceDestroy(tx?: TxOrWriteOptions): Promise<void> {
     await forceDestroyInstance(modelOf(this.constructor), this, tx);
   }
 
   /** Undoes a soft delete. */
+  @traced("restore")
   async restore(tx?: TransactionContext): Promise<this> {
     await restoreInstance(modelOf(this.constructor), this, tx);
     return this;
   }
 
   /** Atomically adds `by` to a number attribute of an existing row. */
+  @traced("increment")
   async increment(field: AttributeKeys<T>, by = 1, tx?: TransactionContext): Promise<this> {
     await incrementInstance(modelOf(this.constructor), this, field, by, tx);
     return this;
   }
 
+  @traced("decrement")
   async decrement(field: AttributeKeys<T>, by = 1, tx?: TransactionContext): Promise<this> {
     return this.increment(field, -by, tx);
   }
 
   /** ManyToMany: links the rows with keys `ids` through the pivot table (already linked ones are skipped). */
+  @traced("attach")
   attach(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
     return changeLinks("attach", modelOf(this.constructor), this, relation, ids, tx);
   }
 
   /** ManyToMany: deletes the pivot rows linking `ids`. */
+  @traced("detach")
   detach(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
     return changeLinks("detach", modelOf(this.constructor), this, relation, ids, tx);
   }
 
   /** ManyToMany: makes `ids` exactly the linked rows (attaches the missing, detaches the rest). */
+  @traced("sync")
   sync(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
     return changeLinks("sync", modelOf(this.constructor), this, relation, ids, tx);
   }

@@ -5,3 +5,4 @@ export * from "./scan-refused-error.js";
 export * from "./transaction-error.js";
 export * from "./transaction-propagation-error.js";
 export * from "./request-timeout-error.js";
+export * from "./stream-errors.js";

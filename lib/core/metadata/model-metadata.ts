@@ -1,3 +1,4 @@
+import type { StreamOption } from "./stream-view-type.js";
 import type { ModelClass } from "./model-types.js";
 
 /** A validator returns `true` when the value is fine, otherwise the message to report. */
@@ -67,6 +68,8 @@ export interface IndexMetadata {
 export interface ModelOptions {
   /** Reject attributes the model does not declare (no mass assignment). */
   strict?: boolean;
+  /** `sync()` enables the table's DynamoDB stream with this view type (`true`: NEW_AND_OLD_IMAGES). */
+  stream?: StreamOption;
 }
 
 /** Everything known about one model class; built by the decorators, read by the engine. */
