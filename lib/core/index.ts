@@ -17,7 +17,8 @@ export type {
   ConcreteModelClass,
 } from "./metadata/model-types.js";
 export type { Operator } from "./expression/condition.js";
-export type { Filters, QueryOptions, IncludeSpec, IncludeOptions } from "./read/query-types.js";
+export type { DollarOperator } from "./expression/operator-aliases.js";
+export type { Filters, QueryOptions, IncludeSpec, IncludeOptions, ReadOrder } from "./read/query-types.js";
 export type { Page, PaginateOptions, QueryPlan } from "./read/read-types.js";
 export type { CreateManyOptions } from "./write/create-many.js";
 export type { PivotChange } from "./write/pivot-links.js";

@@ -8,7 +8,7 @@ import type { SchemaChange } from "./sync-plan.js";
 import { buildEnableStreamInput } from "./stream-schema.js";
 
 /** Another process made the same change meanwhile: nothing left to do. */
-function alreadyDone(error: unknown): boolean {
+export function alreadyDone(error: unknown): boolean {
   const { name, message = "" } = (error ?? {}) as Error;
   if (name === "ResourceInUseException") return true;
   return name === "ValidationException" && /already (exists|enabled|has an enabled)/i.test(message);

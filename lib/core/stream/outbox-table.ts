@@ -1,12 +1,10 @@
 import { CreateTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { waitUntilActive } from "../schema/table-sync.js";
+import { alreadyDone } from "../schema/apply-change.js";
 import { describeTable, describeTimeToLive } from "../schema/describe-schema.js";
 
 const ignoreAlreadyDone = (error: unknown) => {
-  const { name, message = "" } = (error ?? {}) as Error;
-  if (name === "ResourceInUseException") return;
-  if (name === "ValidationException" && /already (exists|enabled|has an enabled)/i.test(message)) return;
-  throw error;
+  if (!alreadyDone(error)) throw error;
 };
 
 /** Creates the outbox table when missing: key `id`, a NEW_IMAGE stream, TTL on `expiresAt`. Idempotent. */

@@ -1,7 +1,6 @@
 import "reflect-metadata";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import type { INestApplication } from "@nestjs/common";
-import { EventEmitterModule } from "@nestjs/event-emitter";
 import {
   Dynamite,
   DynamiteModule,
@@ -14,7 +13,7 @@ import { readStream, streamArnOf, toLambdaRecord } from "../../helpers/stream-re
 import { testClientConfig } from "../../helpers/test-dynamite.js";
 import { activeTimers, waitFor } from "../../helpers/wait-for.js";
 import { bootApp } from "../src/boot.js";
-import { StockItem, StockModule, seen } from "./stream-app.js";
+import { StockItem, startStreamApp, seen } from "./stream-app.js";
 
 const reset = () => Object.values(seen).forEach((list) => list.splice(0));
 
@@ -24,17 +23,8 @@ describe("DynamiteStreamModule: @OnTableChange handlers fed by polling or by a L
     await Promise.all(apps.splice(0).map((app) => app.close()));
     reset();
   });
-  const start = async (connection: ReturnType<typeof testClientConfig>, streams: DynamiteStreamModuleOptions) => {
-    const app = await bootApp([
-      DynamiteModule.forRoot({ ...connection, retryAttempts: 0 }),
-      DynamiteModule.forFeature([StockItem]),
-      EventEmitterModule.forRoot(),
-      DynamiteStreamModule.forRoot(streams),
-      StockModule,
-    ]);
-    apps.push(app);
-    return app;
-  };
+  const start = (connection: ReturnType<typeof testClientConfig>, streams: DynamiteStreamModuleOptions) =>
+    startStreamApp(apps, connection, streams);
 
   it("handlers get typed changes filtered by events; app.close() stops polling without timers; a restart resumes after the checkpoint", async () => {
     const connection = testClientConfig();

@@ -1,13 +1,11 @@
 import "reflect-metadata";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import type { INestApplication } from "@nestjs/common";
-import { EventEmitterModule } from "@nestjs/event-emitter";
-import { Dynamite, DynamiteModule, DynamiteStreamModule, type DynamiteStreamModuleOptions } from "../../../lib/index.js";
+import { Dynamite, type DynamiteStreamModuleOptions } from "../../../lib/index.js";
 import { recordRequests } from "../../helpers/request-recorder.js";
 import { testClientConfig } from "../../helpers/test-dynamite.js";
 import { waitFor } from "../../helpers/wait-for.js";
-import { bootApp } from "../src/boot.js";
-import { StockItem, StockModule, seen } from "./stream-app.js";
+import { StockItem, startStreamApp, seen } from "./stream-app.js";
 
 describe("DynamiteStreamModule outbox: after-commit events survive a stop between the commit and the publish", () => {
   const apps: INestApplication[] = [];
@@ -15,17 +13,8 @@ describe("DynamiteStreamModule outbox: after-commit events survive a stop betwee
     await Promise.all(apps.splice(0).map((app) => app.close()));
     Object.values(seen).forEach((list) => list.splice(0));
   });
-  const start = async (connection: ReturnType<typeof testClientConfig>, streams: DynamiteStreamModuleOptions) => {
-    const app = await bootApp([
-      DynamiteModule.forRoot({ ...connection, retryAttempts: 0 }),
-      DynamiteModule.forFeature([StockItem]),
-      EventEmitterModule.forRoot(),
-      DynamiteStreamModule.forRoot(streams),
-      StockModule,
-    ]);
-    apps.push(app);
-    return app;
-  };
+  const start = (connection: ReturnType<typeof testClientConfig>, streams: DynamiteStreamModuleOptions) =>
+    startStreamApp(apps, connection, streams);
   const reserve = (app: INestApplication, sku: string, reservation: string) => {
     const dynamite = app.get(Dynamite);
     return dynamite.tx(async () => {

@@ -1,6 +1,19 @@
-import { Injectable, Module } from "@nestjs/common";
-import { OnEvent } from "@nestjs/event-emitter";
-import { Attribute, DeleteAt, Model, PrimaryKey, Table, OnTableChange, type ChangeRecord } from "../../../lib/index.js";
+import { Injectable, Module, type INestApplication } from "@nestjs/common";
+import { EventEmitterModule, OnEvent } from "@nestjs/event-emitter";
+import {
+  Attribute,
+  DeleteAt,
+  DynamiteModule,
+  DynamiteStreamModule,
+  Model,
+  OnTableChange,
+  PrimaryKey,
+  Table,
+  type ChangeRecord,
+  type DynamiteStreamModuleOptions,
+} from "../../../lib/index.js";
+import type { testClientConfig } from "../../helpers/test-dynamite.js";
+import { bootApp } from "../src/boot.js";
 
 @Model({ stream: "NEW_AND_OLD_IMAGES" })
 export class StockItem extends Table<StockItem> {
@@ -39,3 +52,20 @@ export class StockWatcher {
 
 @Module({ providers: [StockWatcher] })
 export class StockModule {}
+
+/** Boots an app on `connection` with the stock watcher and `DynamiteStreamModule.forRoot(streams)`; records it in `apps`. */
+export async function startStreamApp(
+  apps: INestApplication[],
+  connection: ReturnType<typeof testClientConfig>,
+  streams: DynamiteStreamModuleOptions,
+): Promise<INestApplication> {
+  const app = await bootApp([
+    DynamiteModule.forRoot({ ...connection, retryAttempts: 0 }),
+    DynamiteModule.forFeature([StockItem]),
+    EventEmitterModule.forRoot(),
+    DynamiteStreamModule.forRoot(streams),
+    StockModule,
+  ]);
+  apps.push(app);
+  return app;
+}
