@@ -10,6 +10,7 @@ import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type OnScan } from "./engin
 import { bindModel, documentClientFor, setEngineOptionsFor, unbindModel, type EngineContext } from "./engine/engine-context.js";
 import { getGlobalClient, hasGlobalClient, setGlobalClient } from "./engine/global-client.js";
 import { planSchema, syncSchema } from "./schema/sync-schema.js";
+import { namedPivotsOf } from "./decorators/named-pivot.js";
 import type { SyncOptions, SyncPlan } from "./schema/sync-plan.js";
 import type { RequestListener } from "./telemetry/request-event.js";
 import type { RequestTotals } from "./telemetry/request-totals.js";
@@ -77,8 +78,11 @@ export class Dynamite {
   registerTables(tables: ModelClass[]): void {
     for (const table of tables) {
       if (typeof table !== "function") throw new ConfigError(`config.tables holds ${String(table)}, which is not a model class`);
-      this.tables.add(table);
-      bindModel(table, this);
+      // a pivot table given by name belongs to the client of the models that name it
+      for (const model of [table, ...namedPivotsOf(table)]) {
+        this.tables.add(model);
+        bindModel(model, this);
+      }
     }
     if (tables.length) this.synced = false;
   }

@@ -17,13 +17,14 @@ export type {
   ConcreteModelClass,
 } from "./metadata/model-types.js";
 export type { Operator } from "./expression/condition.js";
-export type { Filters, QueryOptions, IncludeSpec, IncludeOptions } from "./read/query-types.js";
+export type { DollarOperator } from "./expression/operator-aliases.js";
+export type { Filters, QueryOptions, IncludeSpec, IncludeOptions, ReadOrder } from "./read/query-types.js";
 export type { Page, PaginateOptions, QueryPlan } from "./read/read-types.js";
 export type { CreateManyOptions } from "./write/create-many.js";
 export type { PivotChange } from "./write/pivot-links.js";
-export { TransactionContext, MAX_TRANSACTION_ACTIONS } from "./transaction/transaction-context.js";
+export { TransactionContext } from "./transaction/transaction-context.js";
 export type { TransactionOptions, TransactionState } from "./transaction/transaction-context.js";
-export { MAX_TRANSACTION_BYTES } from "./transaction/transaction-limits.js";
+export { MAX_TRANSACTION_ACTIONS, MAX_TRANSACTION_BYTES } from "./item/limits.js";
 export type { TransactionReason } from "./errors/transaction-error.js";
 export { currentTransaction } from "./transaction/current-transaction.js";
 export type { WriteQueue } from "./engine/write-queue.js";

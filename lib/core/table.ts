@@ -1,4 +1,5 @@
 import type { Operator } from "./expression/condition.js";
+import type { DollarOperator } from "./expression/operator-aliases.js";
 import type { ModelMetadata } from "./metadata/model-metadata.js";
 import { requireModelMetadata } from "./metadata/registry.js";
 import { createManyRows } from "./write/create-many.js";
@@ -10,17 +11,21 @@ import { countRows, readMany, readOne } from "./read/read-api.js";
 import type { Filters, QueryOptions } from "./read/query-types.js";
 import type { TransactionContext } from "./transaction/transaction-context.js";
 import type { TxOrWriteOptions } from "./write/write-options.js";
-import type { AttributeKeys, ConcreteModelClass, CreateInput, InferAttributes } from "./metadata/model-types.js";
+import type { AttributeKeys, ConcreteModelClass, CreateInput, InferAttributes, ModelClass } from "./metadata/model-types.js";
 import { destroyInstance, forceDestroyInstance, restoreInstance } from "./write/destroy-instance.js";
 import { incrementInstance } from "./write/increment-instance.js";
+import { incrementWhere } from "./write/increment-where.js";
 import { insertInstance } from "./write/insert-instance.js";
 import { saveInstance } from "./write/save-instance.js";
 import { buildConditionCheckAction } from "./write/condition-check.js";
 import { executeWrite } from "./write/execute-write.js";
 import { deleteWhere, updateWhere } from "./write/bulk-writes.js";
 import { toPlainObject } from "./instance/to-plain-object.js";
+import { assignAttributes, constructInstance } from "./instance/construction-defaults.js";
+import { isPersisted } from "./instance/instance-state.js";
 import type { CreateManyOptions } from "./write/create-many.js";
-import { changeLinks, type PivotChange } from "./write/pivot-links.js";
+import type { PivotChange } from "./write/pivot-links.js";
+import { changeLinksBy } from "./write/link-args.js";
 import { traced } from "./telemetry/traced.js";
 import type { ChangeRecord } from "./stream/change-record.js";
 import { parseRecordOf } from "./stream/parse-stream-record.js";
@@ -35,8 +40,19 @@ function modelOf(target: Function): ModelMetadata {
  * @example class User extends Table<User> { @PrimaryKey() declare id: string; declare name: string }
  */
 export class Table<T = any> {
+  /** Assigns `data`, then fills `@Default` values, a generated string key and creation timestamps. */
   constructor(data?: Partial<InferAttributes<T>>) {
-    if (data) Object.assign(this, data);
+    constructInstance(this, data);
+  }
+
+  /** True once the row is written (after commit in a transaction) or when it was read. */
+  get isPersisted(): boolean {
+    return isPersisted(this);
+  }
+
+  /** The @arcaelas/dynamite spelling of {@link isPersisted}. */
+  get __isPersisted(): boolean {
+    return isPersisted(this);
   }
 
   /** Inserts a row; never overwrites (a duplicate key is a ConflictError). `{ hooks: false }` skips lifecycle hooks. */
@@ -49,7 +65,12 @@ export class Table<T = any> {
 
   /** Rows matching the filters (soft-deleted rows hidden). */
   static where<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, value: unknown): Promise<M[]>;
-  static where<M extends Table>(this: ConcreteModelClass<M>, field: AttributeKeys<M>, op: Operator, value: unknown): Promise<M[]>;
+  static where<M extends Table>(
+    this: ConcreteModelClass<M>,
+    field: AttributeKeys<M>,
+    op: Operator | DollarOperator,
+    value: unknown,
+  ): Promise<M[]>;
   static where<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]>;
   @traced("where", "rows")
   static where(this: Function, ...args: unknown[]): Promise<unknown[]> {
@@ -60,7 +81,7 @@ export class Table<T = any> {
   static first<M extends Table>(
     this: ConcreteModelClass<M>,
     field: AttributeKeys<M>,
-    op: Operator,
+    op: Operator | DollarOperator,
     value: unknown,
   ): Promise<M | undefined>;
   static first<M extends Table>(
@@ -77,7 +98,7 @@ export class Table<T = any> {
   static last<M extends Table>(
     this: ConcreteModelClass<M>,
     field: AttributeKeys<M>,
-    op: Operator,
+    op: Operator | DollarOperator,
     value: unknown,
   ): Promise<M | undefined>;
   static last<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M | undefined>;
@@ -147,6 +168,30 @@ export class Table<T = any> {
     return deleteWhere(modelOf(this), filters, tx);
   }
 
+  /** Adds `by` to `field` of each row matching `filters` (one conditional UpdateItem a row, never a new row); returns the count. */
+  @traced("increment")
+  static increment<M extends Table>(
+    this: ConcreteModelClass<M>,
+    field: AttributeKeys<M>,
+    by: number,
+    filters: Filters<M>,
+    options?: TxOrWriteOptions,
+  ): Promise<number> {
+    return incrementWhere(modelOf(this), field, by, filters, options);
+  }
+
+  /** Subtracts `by` from `field` of each row matching `filters`, like `increment`; returns the count. */
+  @traced("decrement")
+  static decrement<M extends Table>(
+    this: ConcreteModelClass<M>,
+    field: AttributeKeys<M>,
+    by: number,
+    filters: Filters<M>,
+    options?: TxOrWriteOptions,
+  ): Promise<number> {
+    return incrementWhere(modelOf(this), field, -by, filters, options);
+  }
+
   /**
    * Queues a ConditionCheck in the open transaction: it is cancelled unless the row exists and matches `condition`.
    * @example await Product.check({ id }, { stock: { ">=": 2 } }, tx);
@@ -179,7 +224,7 @@ export class Table<T = any> {
   /** Assigns `patch` and saves the changed attributes. */
   @traced("update")
   async update(patch: Partial<InferAttributes<T>>, tx?: TxOrWriteOptions): Promise<this> {
-    Object.assign(this, patch);
+    assignAttributes(this, patch);
     return this.save(tx);
   }
 
@@ -214,22 +259,26 @@ export class Table<T = any> {
     return this.increment(field, -by, tx);
   }
 
-  /** ManyToMany: links the rows with keys `ids` through the pivot table (already linked ones are skipped). */
+  /**
+   * ManyToMany: links the rows with keys `ids` through the pivot table (already linked ones are skipped).
+   * The relation is its name or its target class; `ids` one key or an array.
+   * @example await user.attach("roles", [adminId]); await user.attach(Role, adminId);
+   */
   @traced("attach")
-  attach(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
-    return changeLinks("attach", modelOf(this.constructor), this, relation, ids, tx);
+  attach(relation: string | ModelClass, ids: unknown, tx?: TransactionContext): Promise<PivotChange> {
+    return changeLinksBy("attach", modelOf(this.constructor), this, relation, ids, tx);
   }
 
-  /** ManyToMany: deletes the pivot rows linking `ids`. */
+  /** ManyToMany: deletes the pivot rows linking `ids` (relation by name or target class). */
   @traced("detach")
-  detach(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
-    return changeLinks("detach", modelOf(this.constructor), this, relation, ids, tx);
+  detach(relation: string | ModelClass, ids: unknown, tx?: TransactionContext): Promise<PivotChange> {
+    return changeLinksBy("detach", modelOf(this.constructor), this, relation, ids, tx);
   }
 
   /** ManyToMany: makes `ids` exactly the linked rows (attaches the missing, detaches the rest). */
   @traced("sync")
-  sync(relation: string, ids: unknown[], tx?: TransactionContext): Promise<PivotChange> {
-    return changeLinks("sync", modelOf(this.constructor), this, relation, ids, tx);
+  sync(relation: string | ModelClass, ids: unknown, tx?: TransactionContext): Promise<PivotChange> {
+    return changeLinksBy("sync", modelOf(this.constructor), this, relation, ids, tx);
   }
 
   /** Attributes (and relations loaded by `include`) as a plain object. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/glo
 import type { INestApplication } from "@nestjs/common";
 import request from "supertest";
 import { Dynamite } from "../../lib/index.js";
+import { CheckoutService } from "../../sample/orders/checkout.service.js";
 import { recordRequests, type RequestRecorder } from "../helpers/request-recorder.js";
 import { bootSampleApp, createProduct, createUser, get, post } from "./sample-app.js";
 
@@ -50,6 +51,15 @@ describe("sample: the orders controller's transaction interceptor and the 'order
     expect(transacts()).toEqual([6]);
     expect(shopWrites("PutItemCommand") + shopWrites("UpdateItemCommand")).toBe(0);
     expect(await confirmationsAfterRelay(user.id, 1)).toEqual([{ orderId: order.id, userId: user.id, total: 8 }]);
+  });
+
+  it("CheckoutService.checkout called outside any request (its own @Transactional()): one TransactWriteItems of 3, one confirmation", async () => {
+    const user = await createUser(app, "Scripted");
+    const pen = await createProduct(app, 5, 2);
+    recorder.reset();
+    const order = await app.get(CheckoutService).checkout({ user_id: user.id, items: [{ product_id: pen.id, quantity: 2 }] });
+    expect(transacts()).toEqual([3]);
+    expect(await confirmationsOf(user.id)).toEqual([{ orderId: order.id, userId: user.id, total: 4 }]);
   });
 
   it("a checkout DynamoDB cancels (409, stock short) confirms nothing", async () => {

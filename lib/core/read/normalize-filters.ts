@@ -1,25 +1,13 @@
 import { assertOperand, isOperator, type Condition } from "../expression/condition.js";
 import { ValidationError } from "../errors/core-errors.js";
+import { canonicalOperator } from "../expression/operator-aliases.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toStoredValue } from "../item/item-codec.js";
 import { assertStorable } from "../item/storable-value.js";
 import type { FilterClause, Filters, QueryOptions } from "./query-types.js";
 
 /** Operator spellings of other ORMs; recognised only to be refused with the right name. */
-const OPERATOR_ALIASES = new Set([
-  "eq",
-  "ne",
-  "gt",
-  "gte",
-  "lt",
-  "lte",
-  "like",
-  "notIn",
-  "beginsWith",
-  "startsWith",
-  "$eq",
-  "$in",
-]);
+const OPERATOR_ALIASES = new Set(["eq", "ne", "gt", "gte", "lt", "lte", "like", "notIn", "beginsWith", "startsWith"]);
 
 function isOperatorMap(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date) return false;
@@ -27,7 +15,7 @@ function isOperatorMap(value: unknown): value is Record<string, unknown> {
   const keys = Object.keys(value);
   // any operator-looking key makes it an operator map, so a typo such as ">==" or "~=" or "gte" is
   // rejected instead of silently compared as an equal map
-  return keys.some((key) => isOperator(key) || /^[^A-Za-z0-9_$]/.test(key) || OPERATOR_ALIASES.has(key));
+  return keys.some((key) => isOperator(key) || /^[^A-Za-z0-9_]/.test(key) || OPERATOR_ALIASES.has(key));
 }
 
 /** `{ a: 1, b: [1, 2], c: null, d: { ">=": 5 } }` → one clause per comparison, operators checked. */
@@ -57,7 +45,8 @@ export function clausesOf(model: ModelMetadata, filters: Filters): FilterClause[
   return clauses;
 }
 
-function clause(model: ModelMetadata, property: string, op: unknown, value: unknown): FilterClause {
+function clause(model: ModelMetadata, property: string, alias: unknown, operand: unknown): FilterClause {
+  const { op, value } = canonicalOperator(model.name, property, alias, operand);
   assertOperand(model.name, property, op, value);
   if (typeof value === "number" && !Number.isFinite(value)) {
     throw ValidationError.of(model.name, property, "filter", `${value} is not a comparable number`);
@@ -72,7 +61,10 @@ export function normalizeWhereArgs(model: ModelMetadata, args: unknown[]): { cla
   if (typeof args[0] === "string") {
     const [property, opOrValue, maybeValue] = args as [string, unknown, unknown];
     const filters = args.length >= 3 ? { [property]: { [String(opOrValue)]: maybeValue } } : { [property]: opOrValue };
-    if (args.length >= 3) assertOperand(model.name, property, opOrValue, maybeValue);
+    if (args.length >= 3) {
+      const { op, value } = canonicalOperator(model.name, property, opOrValue, maybeValue);
+      assertOperand(model.name, property, op, value);
+    }
     return { clauses: clausesOf(model, filters), options: (args[3] as QueryOptions) ?? {} };
   }
   return { clauses: clausesOf(model, (args[0] as Filters) ?? {}), options: (args[1] as QueryOptions) ?? {} };

@@ -1,12 +1,7 @@
 import type { WriteParams } from "../engine/write-action.js";
 import { TransactionError } from "../errors/transaction-error.js";
 import { sizeOf } from "../item/item-size.js";
-
-/** DynamoDB's limit of actions in one TransactWriteItems (raised from 25 to 100 in 2022). */
-export const MAX_TRANSACTION_ACTIONS = 100;
-
-/** DynamoDB's limit on the aggregate size of the items of one transaction. */
-export const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
+import { MAX_TRANSACTION_ACTIONS, MAX_TRANSACTION_BYTES } from "../item/limits.js";
 
 /** Approximate request size of one action: its item, key, expressions and placeholder values. */
 export function estimateActionBytes(params: WriteParams): number {
