@@ -108,8 +108,10 @@ describe("compat: generated keys, defaults at construction, isPersisted", () => 
     expect(failed!.isPersisted).toBe(false);
   });
 
-  it("isPersisted is read-only and never an attribute: not assignable, not stored, not in JSON", async () => {
-    const ticket = new Ticket({ title: "ro", isPersisted: true, __isPersisted: true } as never);
+  it("isPersisted is read-only and never an attribute: refused in input, not assignable, not stored, not in JSON", async () => {
+    expect(() => new Ticket({ title: "ro", isPersisted: true } as never)).toThrow(ValidationError);
+    expect(() => new Ticket({ title: "ro", __isPersisted: true } as never)).toThrow(ValidationError);
+    const ticket = new Ticket({ title: "ro" });
     expect(ticket.isPersisted).toBe(false);
     expect(() => {
       (ticket as { isPersisted: boolean }).isPersisted = true;
@@ -119,7 +121,7 @@ describe("compat: generated keys, defaults at construction, isPersisted", () => 
     expect(ticket.toJSON()).not.toHaveProperty("isPersisted");
   });
 
-  it("a stored row with isPersisted/__isPersisted/__proto__ columns still loads, and update() ignores those names", async () => {
+  it("a stored row with isPersisted/__isPersisted/__proto__ columns still loads, and update() refuses those names", async () => {
     await db.dynamite.getClient().send(
       new PutItemCommand({
         TableName: "tickets",
@@ -136,8 +138,9 @@ describe("compat: generated keys, defaults at construction, isPersisted", () => 
     expect(loaded).toBeInstanceOf(Ticket);
     expect(loaded.isPersisted).toBe(true);
     expect(loaded.title).toBe("o");
-    await loaded.update({ title: "o2", isPersisted: false } as never);
+    await expect(loaded.update({ title: "o2", isPersisted: false } as never)).rejects.toThrow(ValidationError);
     expect(loaded.isPersisted).toBe(true);
+    await loaded.update({ title: "o2" });
     expect((await Ticket.first({ id: "odd" }))?.title).toBe("o2");
   });
 });
