@@ -35,6 +35,12 @@ export interface QueryPlan {
   residualFilter?: string;
   residualNames?: Record<string, string>;
   residualValues?: Record<string, unknown>;
+  /**
+   * Query/Scan: how each `in`/`not-in` of more than 100 values is evaluated, e.g.
+   * `"id in (250 values): chunked into IN lists of at most 100 in the FilterExpression"` or
+   * `"… evaluated after reading (…)"` (then it is also in `residualFilter`).
+   */
+  notes?: string[];
   /** BatchGetItem: number of requests (100 keys each). */
   requests?: number;
   names?: Record<string, string>;

@@ -1,3 +1,4 @@
+import { ValidationError } from "../errors.js";
 import { mapConcurrent } from "../batch/concurrency.js";
 import { contextFor } from "../client/engine-context.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
@@ -6,7 +7,8 @@ import type { Filters } from "../query/query-types.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
 import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
 import { destroyInstance } from "../write/destroy-instance.js";
-import { saveInstance } from "../write/save-instance.js";
+import { buildUpdateParams } from "../write/build-write.js";
+import { saveInstance, updatePartsOf } from "../write/save-instance.js";
 import { updateByKey } from "./key-update.js";
 
 /**
@@ -19,14 +21,27 @@ export async function updateWhere(
   filters: Filters,
   tx?: TxOrWriteOptions,
 ): Promise<number> {
+  assertPatch(model, patch);
   const checked = { ...patch };
   applyMutators(model, checked, Object.keys(checked));
   validateAttributes(model, checked, Object.keys(checked), false);
+  // the UpdateExpression each row will get, checked against DynamoDB's expression limits before any read
+  buildUpdateParams(model, {}, updatePartsOf(model, checked, Object.keys(checked)));
   const direct = await updateByKey(model, checked, filters, resolveWriteOptions(tx).tx);
   if (direct !== undefined) return direct;
   const rows = await readMany<object>(model, [filters]);
   await mapConcurrent(rows, contextFor(model).options.concurrency, (row) => saveInstance(model, Object.assign(row, patch), tx));
   return rows.length;
+}
+
+/** A patch is a plain object naming at least one attribute: `update({}, filters)` sends nothing and says so. */
+function assertPatch(model: ModelMetadata, patch: unknown): asserts patch is Record<string, unknown> {
+  if (typeof patch !== "object" || patch === null || Array.isArray(patch)) {
+    throw ValidationError.of(model.name, "(patch)", "patch", "update(patch, filters) needs a plain object of attribute → value");
+  }
+  if (!Object.keys(patch).length) {
+    throw ValidationError.of(model.name, "(patch)", "emptyPatch", "update({}, filters) changes nothing; name at least one attribute (nothing was read or written)");
+  }
 }
 
 /** Destroys each matching row (soft with @DeleteAt), with the client's bounded concurrency. */

@@ -4,6 +4,7 @@ import { ExpressionBuilder } from "../expression/expression-builder.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { clausesOf, toCondition } from "../query/normalize-filters.js";
 import type { Filters } from "../query/query-types.js";
+import { assertExpressionLimits } from "../validation/dynamo-limits.js";
 import { extractKey } from "../validation/validate-key.js";
 import type { WriteAction } from "../write/write-action.js";
 import { describeKey } from "../write/write-errors.js";
@@ -19,6 +20,7 @@ export function buildConditionCheckAction(model: ModelMetadata, keyData: Record<
   const rendered = [`attribute_exists(${builder.name(model.columnOf(model.partitionKey!))})`];
   rendered.push(...conditions.map((condition) => renderCondition(condition, builder)));
   const expression = rendered.length === 1 ? rendered[0] : rendered.map((part) => `(${part})`).join(" AND ");
+  assertExpressionLimits(model, Object.keys(filters).join(", "), "ConditionExpression", expression);
   return {
     type: "ConditionCheck",
     model,

@@ -1,11 +1,12 @@
 import type { WriteParams } from "../write/write-action.js";
+import { DYNAMO_LIMITS } from "../validation/dynamo-limits.js";
 import { TransactionError } from "./transaction-error.js";
 
 /** DynamoDB's limit of actions in one TransactWriteItems (raised from 25 to 100 in 2022). */
-export const MAX_TRANSACTION_ACTIONS = 100;
+export const MAX_TRANSACTION_ACTIONS = DYNAMO_LIMITS.transactionActions;
 
 /** DynamoDB's limit on the aggregate size of the items of one transaction. */
-export const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
+export const MAX_TRANSACTION_BYTES = DYNAMO_LIMITS.transactionBytes;
 
 /** Approximate stored size of a value (DynamoDB counts UTF-8 bytes of names and values). */
 function sizeOf(value: unknown): number {

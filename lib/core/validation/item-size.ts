@@ -1,8 +1,10 @@
 import { ValidationError } from "../errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 
+import { DYNAMO_LIMITS } from "./dynamo-limits.js";
+
 /** DynamoDB's limit on one item: attribute names plus values, 400 KB. */
-export const MAX_ITEM_BYTES = 400 * 1024;
+export const MAX_ITEM_BYTES = DYNAMO_LIMITS.itemBytes;
 
 /** Stored size of a value by DynamoDB's rules (UTF-8 bytes; numbers ~1 byte per 2 digits, at most 21). */
 function sizeOf(value: unknown): number {

@@ -2,6 +2,7 @@ import { ValidationError, type ValidationIssue } from "../errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toItem, toStoredValue } from "../serialization/item-codec.js";
 import { assertStorable } from "../serialization/storable-value.js";
+import { indexKeyIssues } from "./dynamo-limits.js";
 import { assertItemSize } from "./item-size.js";
 
 /** Applies `@Mutate` functions to the given properties, in place. */
@@ -60,5 +61,8 @@ export function validateAttributes(
   }
   if (issues.length) throw new ValidationError(issues);
   // `data` holds every attribute the row will have after this write (or, for a patch, at least those)
-  assertItemSize(model, toItem(model, data));
+  const item = toItem(model, data);
+  const indexIssues = indexKeyIssues(model, item);
+  if (indexIssues.length) throw new ValidationError(indexIssues);
+  assertItemSize(model, item);
 }
