@@ -101,10 +101,11 @@ export function assertOperand(model: string, property: string, op: unknown, valu
   }
 }
 
-/** True when both bounds are numbers, strings or dates and low > high (strings in UTF-8 byte order, like DynamoDB). */
+/** True when both bounds are numbers, strings, binaries or dates and low > high (strings in UTF-8 byte order, like DynamoDB). */
 function reversed(low: unknown, high: unknown): boolean {
   if (low instanceof Date && high instanceof Date) return low.getTime() > high.getTime();
   if (typeof low === "number" && typeof high === "number") return low > high;
   if (typeof low === "string" && typeof high === "string") return Buffer.compare(Buffer.from(low), Buffer.from(high)) > 0;
+  if (low instanceof Uint8Array && high instanceof Uint8Array) return Buffer.compare(low, high) > 0;
   return false;
 }

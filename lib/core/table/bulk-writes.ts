@@ -39,6 +39,10 @@ function assertPatch(model: ModelMetadata, patch: unknown): asserts patch is Rec
   if (typeof patch !== "object" || patch === null || Array.isArray(patch)) {
     throw ValidationError.of(model.name, "(patch)", "patch", "update(patch, filters) needs a plain object of attribute → value");
   }
+  const key = Object.keys(patch).find((property) => model.keyProperties().includes(property));
+  if (key) {
+    throw ValidationError.of(model.name, key, "immutableKey", "is part of the primary key and cannot change; create a new row instead");
+  }
   if (!Object.keys(patch).length) {
     throw ValidationError.of(model.name, "(patch)", "emptyPatch", "update({}, filters) changes nothing; name at least one attribute (nothing was read or written)");
   }

@@ -41,6 +41,8 @@ export function satisfies(actual: unknown, op: string, operand: unknown): boolea
     case "not-in":
       return !(operand as unknown[]).some((candidate) => equal(actual, candidate));
     case "begins-with":
+      if (actual instanceof Uint8Array && operand instanceof Uint8Array)
+        return Buffer.from(actual).subarray(0, operand.length).equals(Buffer.from(operand)) && actual.length >= operand.length;
       return typeof actual === "string" && typeof operand === "string" && actual.startsWith(operand);
     case "contains":
       if (typeof actual === "string") return typeof operand === "string" && actual.includes(operand);
