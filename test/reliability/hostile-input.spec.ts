@@ -14,6 +14,8 @@ const RUNS = {
   numRuns: Number(process.env.HOSTILE_RUNS ?? 200),
   endOnFailure: true,
 };
+/** Longer hunts need longer than Jest's default timeout. */
+const TIMEOUT = Math.max(60_000, RUNS.numRuns * 200);
 type Item = Record<string, unknown>;
 
 /** The documented encoding, as the oracle sees operands: a Date is its ISO 8601 string. */
@@ -55,47 +57,55 @@ describe("hostile input: every refusal is a DynamiteError before any request; ev
     dynamite.disconnect();
   });
 
-  it("random filters, operators and operands on S/N/B keys, a GSI, an LSI and loose attributes", async () => {
-    let accepted = 0;
-    await fc.assert(
-      fc.asyncProperty(hostileFiltersArb, async (filters) => {
-        const read = await attempt(recorder, () => Probe.where(filters as never));
-        if (!read.ok) return;
-        accepted++;
-        const expected = evaluate(items, { filters: encoded(filters) as Item });
-        expect(asSet(read.value)).toEqual(asSet(expected));
-        const count = await attempt(recorder, () => Probe.count(filters as never));
-        expect(count).toEqual({ ok: true, value: expected.length });
-      }),
-      RUNS,
-    );
-    // the generator must reach the database often enough for the oracle to mean something
-    expect(accepted).toBeGreaterThan(RUNS.numRuns / 5);
-  });
+  it(
+    "random filters, operators and operands on S/N/B keys, a GSI, an LSI and loose attributes",
+    async () => {
+      let accepted = 0;
+      await fc.assert(
+        fc.asyncProperty(hostileFiltersArb, async (filters) => {
+          const read = await attempt(recorder, () => Probe.where(filters as never));
+          if (!read.ok) return;
+          accepted++;
+          const expected = evaluate(items, { filters: encoded(filters) as Item });
+          expect(asSet(read.value)).toEqual(asSet(expected));
+          const count = await attempt(recorder, () => Probe.count(filters as never));
+          expect(count).toEqual({ ok: true, value: expected.length });
+        }),
+        RUNS,
+      );
+      // the generator must reach the database often enough for the oracle to mean something
+      expect(accepted).toBeGreaterThan(RUNS.numRuns / 5);
+    },
+    TIMEOUT,
+  );
 
-  it("random rows for create and random patches for update: refused before sending, or stored exactly", async () => {
-    let n = 0;
-    let accepted = 0;
-    const raw = async (key: Item) => (await dynamite.getClient().send(new GetCommand({ TableName: "probes", Key: key }))).Item;
-    await fc.assert(
-      fc.asyncProperty(hostileRowArb, fc.boolean(), async (row, asPatch) => {
-        const key = { pk: "w", sk: 1000 + n++ };
-        if (!asPatch) {
-          const created = await attempt(recorder, () => Probe.create(row as never));
-          if (created.ok) accepted++;
-          if (created.ok) expect(canonical(await raw({ pk: row.pk, sk: row.sk }))).toEqual(canonical(stored(row)));
-          return;
-        }
-        await Probe.create({ ...key, s: "before" });
-        const updated = await attempt(recorder, () => Probe.update(row as never, key));
-        if (updated.ok) accepted++;
-        const expected = updated.ok ? stored({ ...key, s: "before", ...row }) : { ...key, s: "before" };
-        expect(canonical(await raw(key))).toEqual(canonical(expected));
-      }),
-      RUNS,
-    );
-    expect(accepted).toBeGreaterThan(RUNS.numRuns / 10);
-  });
+  it(
+    "random rows for create and random patches for update: refused before sending, or stored exactly",
+    async () => {
+      let n = 0;
+      let accepted = 0;
+      const raw = async (key: Item) => (await dynamite.getClient().send(new GetCommand({ TableName: "probes", Key: key }))).Item;
+      await fc.assert(
+        fc.asyncProperty(hostileRowArb, fc.boolean(), async (row, asPatch) => {
+          const key = { pk: "w", sk: 1000 + n++ };
+          if (!asPatch) {
+            const created = await attempt(recorder, () => Probe.create(row as never));
+            if (created.ok) accepted++;
+            if (created.ok) expect(canonical(await raw({ pk: row.pk, sk: row.sk }))).toEqual(canonical(stored(row)));
+            return;
+          }
+          await Probe.create({ ...key, s: "before" });
+          const updated = await attempt(recorder, () => Probe.update(row as never, key));
+          if (updated.ok) accepted++;
+          const expected = updated.ok ? stored({ ...key, s: "before", ...row }) : { ...key, s: "before" };
+          expect(canonical(await raw(key))).toEqual(canonical(expected));
+        }),
+        RUNS,
+      );
+      expect(accepted).toBeGreaterThan(RUNS.numRuns / 10);
+    },
+    TIMEOUT,
+  );
 });
 
 /** What a row becomes in the table: top-level null and undefined absent, Dates as ISO strings. */

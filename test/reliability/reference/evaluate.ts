@@ -8,7 +8,13 @@ const OPERATORS = new Set(["=", "!=", "<", "<=", ">", ">=", "in", "not-in", "con
 
 function isOperatorMap(value: unknown): value is Record<string, unknown> {
   return (
-    typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).every((k) => OPERATORS.has(k))
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Uint8Array) &&
+    !(value instanceof Set) &&
+    Object.keys(value).length > 0 &&
+    Object.keys(value).every((k) => OPERATORS.has(k))
   );
 }
 
