@@ -86,8 +86,12 @@ export function assertOperand(model: string, property: string, op: unknown, valu
     if (operator === "between" && (!Array.isArray(value) || value.length !== 2)) fail(`"between" needs [low, high]`);
     const operands = value as unknown[];
     for (let i = 0; i < operands.length; i++) {
-      if (operands[i] === undefined || operands[i] === null)
-        fail(`"${operator}" operand [${i}] is ${operands[i]}; ${operator === "between" ? "give both bounds" : "null (absent) cannot be listed: filter it separately"}`);
+      if (operands[i] === undefined) fail(`"${operator}" operand [${i}] is undefined`);
+      if (operands[i] === null) {
+        fail(
+          `"${operator}" operand [${i}] is null; ${operator === "between" ? "give both bounds" : "null means absent and cannot be listed: filter it separately"}`,
+        );
+      }
     }
   } else if (value === undefined) {
     fail(`the operand of "${operator}" is undefined; use null to match a missing attribute`);

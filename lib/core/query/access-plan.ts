@@ -73,9 +73,19 @@ export function planAccess(spec: ReadSpec): AccessPlan {
     }
     const conditions = conditionsOf(model, clauses, query.used, trash);
     const keyColumns = new Set([query.source.partitionKey, query.source.sortKey].filter(Boolean).map((p) => model.columnOf(p!)));
-    const { sent, afterRead } = fitFilters(model, conditions.filter((condition) => !keyColumns.has(condition.column)));
+    const { sent, afterRead } = fitFilters(
+      model,
+      conditions.filter((condition) => !keyColumns.has(condition.column)),
+    );
     const residual = [...conditions.filter((condition) => keyColumns.has(condition.column)), ...afterRead];
-    return { ...base, operation: "Query", index: query.source.index, keyConditions: query.keyConditions, filters: sent, residual };
+    return {
+      ...base,
+      operation: "Query",
+      index: query.source.index,
+      keyConditions: query.keyConditions,
+      filters: sent,
+      residual,
+    };
   }
   const { sent, afterRead } = fitFilters(model, conditionsOf(model, clauses, new Set(), trash));
   return { ...base, operation: "Scan", filters: sent, residual: afterRead };

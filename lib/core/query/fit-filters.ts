@@ -2,7 +2,7 @@ import { renderAll, type Condition } from "../expression/condition.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
 import { ValidationError } from "../errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { expressionLimitProblem } from "../validation/dynamo-limits.js";
+import { describeAttributes, expressionLimitProblem } from "../validation/dynamo-limits.js";
 
 /** Conditions DynamoDB evaluates (the FilterExpression) and those checked on the returned items. */
 export interface FittedFilters {
@@ -27,7 +27,7 @@ export function fitFilters(model: ModelMetadata, conditions: Condition[]): Fitte
     if (!problem) return { sent, afterRead };
     const longest = sent.filter(isList).sort((a, b) => listLength(b) - listLength(a))[0];
     if (!longest) {
-      const columns = [...new Set(sent.map((condition) => model.propertyOfColumn(condition.column)))].join(", ");
+      const columns = describeAttributes(sent.map((condition) => model.propertyOfColumn(condition.column)));
       const rule = problem.endsWith("(expressionSize)") ? "expressionSize" : "expressionOperators";
       throw ValidationError.of(model.name, columns, rule, `the filter on these attributes ${problem.replace(/ \(\w+\)$/, "")}`);
     }

@@ -45,7 +45,8 @@ interface Problem {
   message: string;
 }
 
-const childPath = (path: string, name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `${path}.${name}` : `${path}[${JSON.stringify(name)}]`);
+const childPath = (path: string, name: string) =>
+  /^[A-Za-z_$][\w$]*$/.test(name) ? `${path}.${name}` : `${path}[${JSON.stringify(name)}]`;
 
 function storableProblem(value: unknown, path: string, seen: Set<object>): Problem | undefined {
   const fail = (message: string): Problem => ({ path, message });

@@ -41,10 +41,20 @@ function assertPatch(model: ModelMetadata, patch: unknown): asserts patch is Rec
   }
   const key = Object.keys(patch).find((property) => model.keyProperties().includes(property));
   if (key) {
-    throw ValidationError.of(model.name, key, "immutableKey", "is part of the primary key and cannot change; create a new row instead");
+    throw ValidationError.of(
+      model.name,
+      key,
+      "immutableKey",
+      "is part of the primary key and cannot change; create a new row instead",
+    );
   }
   if (!Object.keys(patch).length) {
-    throw ValidationError.of(model.name, "(patch)", "emptyPatch", "update({}, filters) changes nothing; name at least one attribute (nothing was read or written)");
+    throw ValidationError.of(
+      model.name,
+      "(patch)",
+      "emptyPatch",
+      "update({}, filters) changes nothing; name at least one attribute (nothing was read or written)",
+    );
   }
 }
 

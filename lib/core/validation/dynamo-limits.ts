@@ -140,6 +140,12 @@ export function countOperators(expression: string): number {
   return expression.match(/<>|<=|>=|=|<|>|\bAND\b|\bOR\b|\bNOT\b|\bBETWEEN\b|\bIN\b|\b[a-z_]+\(/g)?.length ?? 0;
 }
 
+/** Attribute names for a message: the first five, then how many more. */
+export function describeAttributes(names: string[]): string {
+  const unique = [...new Set(names)];
+  return unique.length > 5 ? `${unique.slice(0, 5).join(", ")} and ${unique.length - 5} more` : unique.join(", ");
+}
+
 /** Which expression limit `expression` breaks, or undefined. */
 export function expressionLimitProblem(expression: string): string | undefined {
   const bytes = Buffer.byteLength(expression);
@@ -152,9 +158,19 @@ export function expressionLimitProblem(expression: string): string | undefined {
 }
 
 /** Refuses an expression over DynamoDB's size or operator limit, naming what it is built from. */
-export function assertExpressionLimits(model: ModelMetadata, attributes: string, kind: string, expression: string | undefined): void {
+export function assertExpressionLimits(
+  model: ModelMetadata,
+  attributes: string,
+  kind: string,
+  expression: string | undefined,
+): void {
   const problem = expression && expressionLimitProblem(expression);
   if (!problem) return;
   const rule = problem.endsWith("(expressionSize)") ? "expressionSize" : "expressionOperators";
-  throw ValidationError.of(model.name, attributes, rule, `the ${kind} ${problem.replace(/ \((expressionSize|expressionOperators)\)$/, "")}`);
+  throw ValidationError.of(
+    model.name,
+    attributes,
+    rule,
+    `the ${kind} ${problem.replace(/ \((expressionSize|expressionOperators)\)$/, "")}`,
+  );
 }

@@ -1,6 +1,6 @@
 import { renderCondition } from "../expression/condition.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
-import { assertExpressionLimits } from "../validation/dynamo-limits.js";
+import { assertExpressionLimits, describeAttributes } from "../validation/dynamo-limits.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import type { UpdateParts, WriteParams } from "./write-action.js";
 
@@ -35,14 +35,21 @@ export function buildUpdateParams(model: ModelMetadata, key: Record<string, unkn
   if (conditions.length) params.ConditionExpression = joinAnd(conditions);
   const changed = [...Object.keys(parts.set), ...parts.remove, ...Object.keys(parts.add)];
   assertExpressionLimits(model, namesOf(model, changed), "UpdateExpression", params.UpdateExpression);
-  assertExpressionLimits(model, namesOf(model, parts.conditions.map((c) => c.column)), "ConditionExpression", params.ConditionExpression);
+  assertExpressionLimits(
+    model,
+    namesOf(
+      model,
+      parts.conditions.map((c) => c.column),
+    ),
+    "ConditionExpression",
+    params.ConditionExpression,
+  );
   return { ...params, ...builder.attributes() };
 }
 
 /** Property names of stored columns, for messages (the first few). */
 function namesOf(model: ModelMetadata, columns: string[]): string {
-  const names = [...new Set(columns.map((column) => model.propertyOfColumn(column)))];
-  return names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ") || "(condition)";
+  return describeAttributes(columns.map((column) => model.propertyOfColumn(column))) || "(condition)";
 }
 
 function joinAnd(parts: string[]): string {
