@@ -1,11 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import { runBench, type Mode } from "./bench.js";
+import { measureImports, renderColdStart, tarballSize } from "./cold-start.js";
 import { FULL, QUICK } from "./config.js";
 import { renderReport } from "./report.js";
 import { evaluateTargets } from "./targets.js";
 import { SCENARIOS, type ScenarioId } from "./types.js";
 
-const USAGE = `npm run bench -- [--quick] [--json <file>] [--mode e2e|cpu|all] [--scenarios get,create,...] [--no-http] [--no-heap] [--endpoint <url>]`;
+const USAGE = `npm run bench -- [--quick] [--json <file>] [--mode e2e|cpu|all] [--scenarios get,create,...] [--no-http] [--no-heap] [--endpoint <url>] [--import-time] [--import-rounds N]`;
 
 function parseArgs(argv: string[]) {
   const options = {
@@ -16,6 +17,8 @@ function parseArgs(argv: string[]) {
     http: true,
     heap: true,
     endpoint: undefined as string | undefined,
+    importOnly: false,
+    importRounds: undefined as number | undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -31,6 +34,8 @@ function parseArgs(argv: string[]) {
     else if (arg === "--no-http") options.http = false;
     else if (arg === "--no-heap") options.heap = false;
     else if (arg === "--endpoint") options.endpoint = value();
+    else if (arg === "--import-time") options.importOnly = true;
+    else if (arg === "--import-rounds") options.importRounds = Number(value());
     else throw new Error(`Unknown argument ${arg}\n${USAGE}`);
   }
   const known = new Set<string>(SCENARIOS.map((s) => s.id));
@@ -42,6 +47,10 @@ function parseArgs(argv: string[]) {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
+  if (args.importOnly) {
+    console.log(coldStart(args.importRounds ?? 15));
+    return;
+  }
   const report = await runBench(
     {
       config: args.quick ? QUICK : FULL,
@@ -56,11 +65,20 @@ async function main(): Promise<void> {
   );
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   console.log(renderReport(report, command));
+  console.log(coldStart(args.importRounds ?? (args.quick ? 3 : 15)));
   console.error(`bench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (args.json) {
     await writeFile(args.json, JSON.stringify({ ...report, command, targets: evaluateTargets(report) }, null, 2));
     console.error(`wrote ${args.json}`);
   }
+}
+
+/** Import time of each entry in fresh processes (needs `dist/lib`, built by `npm run bench`), plus the tarball size. */
+function coldStart(rounds: number): string {
+  console.error(`import time: ${rounds} fresh processes per import, alternating order`);
+  const root = process.cwd();
+  const report = { results: measureImports(root, rounds), tarball: tarballSize(root) };
+  return `## Cold start: import time (median of ${rounds} fresh processes)\n\n${renderColdStart(report)}`;
 }
 
 main().then(

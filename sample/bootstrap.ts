@@ -1,11 +1,14 @@
 import "reflect-metadata";
-import type { INestApplication } from "@nestjs/common";
+import type { INestApplication, LogLevel } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 import { AppModule } from "./app.module.js";
 
-/** Creates the sample app and listens on `port`; the caller decides how to shut it down. */
-export async function startSampleApp(port: number): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule, { logger: ["error", "warn", "log"] });
+/** Creates the sample app and listens on `port`; the caller decides how to shut it down. Tests pass `logger: false`. */
+export async function startSampleApp(
+  port: number,
+  { logger = ["error", "warn", "log"] }: { logger?: LogLevel[] | false } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule, { logger });
   await app.listen(port);
   return app;
 }

@@ -1,25 +1,31 @@
 import "reflect-metadata";
 
-export { Dynamite } from "./client/dynamite.js";
-export type { DynamiteConfig } from "./client/dynamite.js";
-export type { OnScan, EngineOptions } from "./client/client-options.js";
-export { setGlobalClient, getGlobalClient, hasGlobalClient, requireClient } from "./client/global-client.js";
-export { Table } from "./table/table.js";
+export { Dynamite } from "./dynamite.js";
+export type { DynamiteConfig } from "./dynamite.js";
+export type { OnScan, EngineOptions } from "./engine/client-options.js";
+export { setGlobalClient, getGlobalClient, hasGlobalClient, requireClient } from "./engine/global-client.js";
+export { Table } from "./table.js";
 export * from "./decorators/index.js";
-export * from "./errors.js";
-export type { CreationOptional, NonAttribute, InferAttributes, CreateInput, AttributeKeys, ModelClass } from "./types.js";
+export * from "./errors/index.js";
+export type {
+  CreationOptional,
+  NonAttribute,
+  InferAttributes,
+  CreateInput,
+  AttributeKeys,
+  ModelClass,
+  ConcreteModelClass,
+} from "./metadata/model-types.js";
 export type { Operator } from "./expression/condition.js";
-export type { Filters, QueryOptions, IncludeSpec, IncludeOptions } from "./query/query-types.js";
-export type { Page, PaginateOptions, QueryPlan } from "./query/read-types.js";
-export { ScanRefusedError } from "./query/scan-guard.js";
-export { BatchWriteError, BatchGetError } from "./batch/batch-errors.js";
-export type { CreateManyOptions } from "./batch/create-many.js";
-export type { PivotChange } from "./relations/pivot-links.js";
+export type { Filters, QueryOptions, IncludeSpec, IncludeOptions } from "./read/query-types.js";
+export type { Page, PaginateOptions, QueryPlan } from "./read/read-types.js";
+export type { CreateManyOptions } from "./write/create-many.js";
+export type { PivotChange } from "./write/pivot-links.js";
 export { TransactionContext, MAX_TRANSACTION_ACTIONS } from "./transaction/transaction-context.js";
 export type { TransactionOptions, TransactionState } from "./transaction/transaction-context.js";
 export { MAX_TRANSACTION_BYTES } from "./transaction/transaction-limits.js";
-export { TransactionError } from "./transaction/transaction-error.js";
-export type { TransactionReason } from "./transaction/transaction-error.js";
-export { currentTransaction } from "./transaction/transaction-scope.js";
+export type { TransactionReason } from "./errors/transaction-error.js";
+export { currentTransaction } from "./transaction/current-transaction.js";
+export type { WriteQueue } from "./engine/write-queue.js";
 export type { SyncPlan, SchemaChange, SyncOptions } from "./schema/sync-plan.js";
-export type { WriteOptions, TxOrWriteOptions } from "./hooks/write-options.js";
+export type { WriteOptions, TxOrWriteOptions } from "./write/write-options.js";

@@ -1,5 +1,5 @@
 import type { Provider } from "@nestjs/common";
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../core/index.js";
 import { DYNAMITE_MODULE_OPTIONS } from "./dynamite.constants.js";
 import type {
   DynamiteModuleAsyncOptions,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from "@nestjs/common";
 import { APP_FILTER, ModuleRef } from "@nestjs/core";
-import type { Dynamite } from "../core/client/dynamite.js";
+import type { Dynamite } from "../core/index.js";
 import { unregisterConnection } from "./common/connection-registry.js";
 import { getDynamiteToken } from "./common/dynamite.utils.js";
 import { createAsyncOptionsProviders } from "./dynamite-async-options.providers.js";

@@ -1,7 +1,6 @@
 import { Catch, HttpStatus, type ArgumentsHost } from "@nestjs/common";
 import { BaseExceptionFilter } from "@nestjs/core";
-import { ConflictError, NotFoundError, ValidationError } from "../core/errors.js";
-import { TransactionError } from "../core/transaction/transaction-error.js";
+import { ConflictError, NotFoundError, ValidationError, TransactionError } from "../core/index.js";
 
 type HttpBody = { statusCode: number; error: string; message: string } & Record<string, unknown>;
 

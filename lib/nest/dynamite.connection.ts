@@ -1,6 +1,4 @@
-import { Dynamite } from "../core/client/dynamite.js";
-import { getGlobalClient, hasGlobalClient, setGlobalClient } from "../core/client/global-client.js";
-import { DynamiteError } from "../core/errors.js";
+import { Dynamite, getGlobalClient, hasGlobalClient, setGlobalClient, DynamiteError } from "../core/index.js";
 import { registerConnection } from "./common/connection-registry.js";
 import { retryUnlessConfigError, withRetry } from "./common/dynamite.utils.js";
 import { featureTablesOf } from "./common/feature-tables.storage.js";

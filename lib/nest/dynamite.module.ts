@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from "@nestjs/common";
-import type { ModelClass } from "../core/types.js";
+import type { ModelClass } from "../core/index.js";
 import { addFeatureTables } from "./common/feature-tables.storage.js";
 import { DynamiteCoreModule } from "./dynamite-core.module.js";
 import { DEFAULT_CONNECTION_NAME } from "./dynamite.constants.js";

@@ -1,7 +1,5 @@
 import type { Provider } from "@nestjs/common";
-import type { Dynamite } from "../core/client/dynamite.js";
-import type { Table } from "../core/table/table.js";
-import type { ModelClass } from "../core/types.js";
+import type { Dynamite, Table, ModelClass } from "../core/index.js";
 import { getDynamiteToken, getTableToken } from "./common/dynamite.utils.js";
 import { TableRepository, type TableClass } from "./table-repository.js";
 

@@ -1,11 +1,19 @@
-import type { Dynamite } from "../core/client/dynamite.js";
-import type { Operator } from "../core/expression/condition.js";
-import type { Page, PaginateOptions, QueryPlan } from "../core/query/read-types.js";
-import type { Filters, QueryOptions } from "../core/query/query-types.js";
-import type { Table } from "../core/table/table.js";
-import type { CreateManyOptions } from "../core/batch/create-many.js";
-import type { TransactionContext } from "../core/transaction/transaction-context.js";
-import type { AttributeKeys, ConcreteModelClass, CreateInput, InferAttributes } from "../core/types.js";
+import type {
+  Dynamite,
+  Operator,
+  Page,
+  PaginateOptions,
+  QueryPlan,
+  Filters,
+  QueryOptions,
+  Table,
+  CreateManyOptions,
+  TransactionContext,
+  AttributeKeys,
+  ConcreteModelClass,
+  CreateInput,
+  InferAttributes,
+} from "../core/index.js";
 
 /** A model class with the static API of `Table`. */
 export type TableClass<M extends Table> = ConcreteModelClass<M> & Omit<typeof Table, "prototype">;

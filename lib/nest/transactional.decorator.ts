@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { defer, from, isObservable, lastValueFrom, mergeMap, toArray, type Observable } from "rxjs";
-import type { Dynamite } from "../core/client/dynamite.js";
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../core/index.js";
+import type { Dynamite } from "../core/index.js";
 import { findConnection } from "./common/connection-registry.js";
 import { DEFAULT_CONNECTION_NAME } from "./dynamite.constants.js";
 

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../core/errors/index.js";
 
 /** Throws a ConfigError that says how to install Java when `java` is not on PATH. */
 export function assertJavaAvailable(command = "java"): void {

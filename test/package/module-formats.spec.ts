@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -20,7 +20,10 @@ const core = coreMod;
 const testing = testingMod;
 console.log(JSON.stringify({
   Dynamite: typeof Dynamite, Table: typeof Table, PrimaryKey: typeof PrimaryKey,
-  coreTable: core.Table === Table, startDynamoLocal: typeof testing.startDynamoLocal,
+  coreTable: core.Table === Table,
+  coreErrorIsRootError: new core.ValidationError({ model: "M", attribute: "a", rule: "r", message: "m" }) instanceof pkg.DynamiteError,
+  rootErrorIsCoreError: new pkg.NotFoundError("gone") instanceof core.DynamiteError,
+  startDynamoLocal: typeof testing.startDynamoLocal,
   DynamiteModule: typeof pkg.DynamiteModule,
 }));`;
 
@@ -29,11 +32,13 @@ const expected = {
   Table: "function",
   PrimaryKey: "function",
   coreTable: true,
+  coreErrorIsRootError: true,
+  rootErrorIsCoreError: true,
   startDynamoLocal: "function",
   DynamiteModule: "function",
 };
 
-describe("the built package", () => {
+describe("the built package (one bundle per entry, one shared core)", () => {
   it("imports from an ESM file (., ./core, ./testing)", () => {
     const out = run(
       "esm.mjs",
@@ -52,6 +57,14 @@ const coreMod = require(${JSON.stringify(join(root, "dist/lib/core/index.js"))})
 const testingMod = require(${JSON.stringify(join(root, "dist/lib/testing/index.js"))});`),
     );
     expect(JSON.parse(out)).toEqual(expected);
+  });
+
+  it("ships one bundled file per entry plus the shared chunk, with declarations", () => {
+    const files = readdirSync(join(root, "dist/lib"), { recursive: true }).map(String);
+    const js = files.filter((file) => file.endsWith(".js")).sort();
+    expect(js.filter((file) => !file.startsWith("shared/"))).toEqual(["core/index.js", "index.js", "testing/index.js"]);
+    expect(js.filter((file) => file.startsWith("shared/")).length).toBeLessThanOrEqual(3);
+    expect(files).toEqual(expect.arrayContaining(["index.d.ts", "core/index.d.ts", "testing/index.d.ts"]));
   });
 
   it("resolves the exports map by name (self-reference from inside the package)", () => {

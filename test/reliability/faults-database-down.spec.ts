@@ -6,6 +6,7 @@ import { BatchWriteError, Dynamite } from "../../lib/core/index.js";
 import { startDynamoLocal, type DynamoLocal } from "../../lib/testing/index.js";
 import { Ledger } from "./faults/fault-models.js";
 import { onEachAttempt } from "./faults/middleware.js";
+import { report } from "../helpers/report.js";
 
 /** DynamoDB Local on a data directory: stopped in the middle of writes, restarted on the same files. */
 describe("faults: DynamoDB Local stopped mid-write and restarted on the same data directory", () => {
@@ -55,7 +56,7 @@ describe("faults: DynamoDB Local stopped mid-write and restarted on the same dat
     const stored = await storedIds("m");
     const reported = new Set(failure.keys.map((key) => key.id as string));
     const unconfirmed = new Set(failure.unconfirmedKeys.map((key) => key.id as string));
-    console.info(
+    report(
       `createMany during an outage: ${stored.size} stored, ${reported.size} reported not written ` +
         `(${unconfirmed.size} of them in requests cut mid-flight), ${5_000 - stored.size - reported.size + [...reported].filter((id) => stored.has(id)).length} unaccounted`,
     );
@@ -78,7 +79,7 @@ describe("faults: DynamoDB Local stopped mid-write and restarted on the same dat
       }),
     );
     const stored = await storedIds("t");
-    console.info(
+    report(
       `transaction during an outage: ${outcome instanceof Error ? `failed (${outcome.name})` : "committed"}, ${stored.size} of 100 rows stored`,
     );
     expect([0, 100]).toContain(stored.size);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { findFreePort } from "../../lib/testing/index.js";
 import { testEndpoint } from "../helpers/test-dynamite.js";
 import { runBurst, type Checkout } from "./sigterm/checkout-burst.js";
-import { mapConcurrent } from "../../lib/core/batch/concurrency.js";
+import { mapConcurrent } from "../../lib/core/support/concurrency.js";
 import { postJson, type Outcome } from "./sigterm/http-outcome.js";
 import {
   buildSample,
@@ -14,6 +14,7 @@ import {
   type SampleProcess,
 } from "./sigterm/sample-process.js";
 import { readStoredShop, type StoredShop } from "./sigterm/stored-shop.js";
+import { report } from "../helpers/report.js";
 
 const REQUESTS = 200;
 const PRODUCTS = 20;
@@ -138,7 +139,7 @@ describe("SIGTERM during 200 in-flight @Transactional checkouts (the sample as a
 
     const count = (fate: Fate) => fates.filter((f) => f === fate).length;
     const statuses = [...new Set(burst.outcomes.map((o) => o.status ?? o.error))].join(", ");
-    console.info(
+    report(
       `sigterm: ${burst.pendingAtSignal} of ${REQUESTS} unanswered at SIGTERM; committed ${count("committed")}, ` +
         `refused ${count("refused, absent")} (+${count("refused, stored")} stored), cut ${count("cut, absent")} (+${count("cut, stored")} stored); ` +
         `outcomes: ${statuses}; exit ${exit?.code} after ${exit ? exit.at - burst.signalledAt : "?"} ms`,

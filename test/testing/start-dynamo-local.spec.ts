@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
-import { ConfigError } from "../../lib/core/errors.js";
+import { ConfigError } from "../../lib/core/errors/core-errors.js";
 import { startDynamoLocal } from "../../lib/testing/index.js";
 
 function isAlive(pid: number): boolean {

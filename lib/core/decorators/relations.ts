@@ -1,7 +1,7 @@
 import type { RelationKind, RelationMetadata } from "../metadata/model-metadata.js";
 import { snakeCase } from "../metadata/naming.js";
 import { metadataFor } from "../metadata/registry.js";
-import type { ModelClass } from "../types.js";
+import type { ModelClass } from "../metadata/model-types.js";
 
 function relation(kind: RelationKind, build: (property: string) => Omit<RelationMetadata, "kind" | "property">) {
   return (prototype: object, propertyKey: string | symbol) => {

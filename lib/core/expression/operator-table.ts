@@ -1,4 +1,4 @@
-import { ValidationError } from "../errors.js";
+import { ValidationError } from "../errors/core-errors.js";
 
 export const OPERATORS = ["=", "!=", "<", "<=", ">", ">=", "in", "not-in", "contains", "begins-with", "between"] as const;
 export type Operator = (typeof OPERATORS)[number];

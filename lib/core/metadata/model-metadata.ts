@@ -1,4 +1,4 @@
-import type { ModelClass } from "../types.js";
+import type { ModelClass } from "./model-types.js";
 
 /** A validator returns `true` when the value is fine, otherwise the message to report. */
 export type Validator = (value: unknown) => true | string;

@@ -1,4 +1,4 @@
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "./model-metadata.js";
 
 /** DynamoDB table (and index) names: 3 to 255 of a-z A-Z 0-9 _ - . */

@@ -1,4 +1,4 @@
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../errors/core-errors.js";
 import { ModelMetadata } from "./model-metadata.js";
 import { assertValidNames } from "./name-rules.js";
 import { defaultTableName } from "./naming.js";

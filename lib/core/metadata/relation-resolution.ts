@@ -1,4 +1,4 @@
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../errors/core-errors.js";
 import type { IndexMetadata, ModelMetadata, RelationMetadata } from "./model-metadata.js";
 import { snakeCase } from "./naming.js";
 import { allModelMetadata, modelCount, requireModelMetadata } from "./registry.js";

@@ -1,7 +1,7 @@
 import { CreateTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { attributeDefinitions, buildCreateTableInput, gsiDefinition } from "../client/table-schema.js";
-import { waitUntilActive } from "../client/table-sync.js";
-import { ConfigError } from "../errors.js";
+import { attributeDefinitions, buildCreateTableInput, gsiDefinition } from "./table-schema.js";
+import { waitUntilActive } from "./table-sync.js";
+import { ConfigError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { indexesOf } from "../metadata/relation-resolution.js";
 import type { SchemaChange } from "./sync-plan.js";

@@ -1,7 +1,7 @@
 import type { DynamoDBClient, KeySchemaElement, TableDescription } from "@aws-sdk/client-dynamodb";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { indexesOf } from "../metadata/relation-resolution.js";
-import { keySchema } from "../client/table-schema.js";
+import { keySchema } from "./table-schema.js";
 import { describeTable, describeTimeToLive } from "./describe-schema.js";
 import type { SchemaChange, SyncPlan } from "./sync-plan.js";
 

@@ -1,5 +1,5 @@
-import { describeKey } from "../write/write-errors.js";
-import { TransactionError, type TransactionReason } from "./transaction-error.js";
+import { describeKey } from "../errors/write-errors.js";
+import { TransactionError, type TransactionReason } from "../errors/transaction-error.js";
 
 /** The model and key of each action sent, by position, to map DynamoDB's reasons back. */
 export interface SentAction {

@@ -1,4 +1,4 @@
-import type { WriteParams } from "../write/write-action.js";
+import type { WriteParams } from "../engine/write-action.js";
 
 /** A rendered condition with only the placeholders it uses, so it can be moved into another action. */
 export interface ConditionPart {

@@ -1,6 +1,6 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { buildUpdateParams } from "../write/build-write.js";
-import type { UpdateParts, WriteAction, WriteParams, WriteType } from "../write/write-action.js";
+import type { UpdateParts, WriteAction, WriteParams, WriteType } from "../engine/write-action.js";
 import { conditionOf, withConditions, type ConditionPart } from "./condition-part.js";
 
 /** What a transaction will do to one item once all its writes to that item are merged. */

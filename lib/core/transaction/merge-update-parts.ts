@@ -1,4 +1,4 @@
-import type { UpdateParts } from "../write/write-action.js";
+import type { UpdateParts } from "../engine/write-action.js";
 
 /** One update equivalent to `first` then `second` on the same item (later writes win, ADDs add up). */
 export function mergeUpdateParts(first: UpdateParts, second: UpdateParts): UpdateParts {

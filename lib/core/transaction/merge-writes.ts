@@ -1,8 +1,8 @@
-import { describeKey } from "../write/write-errors.js";
+import { describeKey } from "../errors/write-errors.js";
 import type { ConditionPart } from "./condition-part.js";
 import { updateConditions, type ItemState, type ItemWrite } from "./item-write.js";
 import { applyUpdateToItem, mergeUpdateParts } from "./merge-update-parts.js";
-import { TransactionError } from "./transaction-error.js";
+import { TransactionError } from "../errors/transaction-error.js";
 
 type Of<K extends ItemState["kind"]> = Extract<ItemState, { kind: K }>;
 

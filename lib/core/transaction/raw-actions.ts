@@ -1,9 +1,9 @@
-import { DynamiteError } from "../errors.js";
+import { DynamiteError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { allModelMetadata } from "../metadata/registry.js";
 import { conditionOf } from "./condition-part.js";
 import type { ItemState, ItemWrite } from "./item-write.js";
-import type { WriteParams, WriteType } from "../write/write-action.js";
+import type { WriteParams, WriteType } from "../engine/write-action.js";
 
 function modelOfTable(tableName: string): ModelMetadata | undefined {
   return allModelMetadata().find((model) => model.tableName === tableName && model.partitionKey);

@@ -1,6 +1,7 @@
-import type { EngineContext } from "../client/engine-context.js";
+import type { EngineContext } from "../engine/engine-context.js";
 import { TransactionContext } from "./transaction-context.js";
-import { currentTransaction, runInTransaction } from "./transaction-scope.js";
+import { runInWriteScope } from "../engine/write-scope.js";
+import { currentTransaction } from "./current-transaction.js";
 
 /**
  * Runs the callback with a fresh ambient transaction and commits it when the callback resolves;
@@ -13,7 +14,7 @@ export async function runTransaction<R>(context: EngineContext, callback: (tx: T
   const tx = new TransactionContext(context.doc, { retries: context.options.transactionRetries });
   let result: R;
   try {
-    result = await runInTransaction(tx, () => callback(tx));
+    result = await runInWriteScope(tx, () => callback(tx));
   } catch (error) {
     tx.discard();
     throw error;

@@ -1,5 +1,5 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
-import { DEFAULT_RETRY_POLICY, backoffDelay, sleep } from "../batch/backoff.js";
+import { DEFAULT_RETRY_POLICY, backoffDelay, sleep } from "../support/backoff.js";
 import { cancellationError, isTransient, type SentAction } from "./cancellation.js";
 
 type TransactItems = NonNullable<TransactWriteCommandInput["TransactItems"]>;

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { DEFAULT_ENGINE_OPTIONS } from "../client/client-options.js";
-import type { WriteAction, WriteParams } from "../write/write-action.js";
+import { DEFAULT_ENGINE_OPTIONS } from "../engine/client-options.js";
+import type { WriteQueue } from "../engine/write-queue.js";
+import type { WriteAction, WriteParams } from "../engine/write-action.js";
 import { renderItemWrite, stateOf, type ItemState, type ItemWrite } from "./item-write.js";
 import { mergeInto } from "./merge-writes.js";
 import { rawItemWrite } from "./raw-actions.js";
 import { sendTransaction } from "./send-transaction.js";
-import { TransactionError } from "./transaction-error.js";
+import { TransactionError } from "../errors/transaction-error.js";
 import { assertWithinLimits } from "./transaction-limits.js";
 
 export { MAX_TRANSACTION_ACTIONS } from "./transaction-limits.js";
@@ -26,7 +27,7 @@ export interface TransactionOptions {
  * Buffers the writes of one `tx()` callback, merges writes to the same item, and commits them
  * with ONE TransactWriteItems. Passed to the `tx()` callback.
  */
-export class TransactionContext {
+export class TransactionContext implements WriteQueue {
   /** The ClientRequestToken sent with every attempt of this transaction. */
   readonly token: string;
   private readonly items = new Map<string, ItemWrite>();
@@ -90,6 +91,11 @@ export class TransactionContext {
   /** Number of actions the commit will send (after merging writes to the same item). */
   get size(): number {
     return this.pending().length;
+  }
+
+  /** True while writes may still be queued. */
+  get isOpen(): boolean {
+    return this.status === "open";
   }
 
   get state(): TransactionState {

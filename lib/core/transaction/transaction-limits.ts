@@ -1,6 +1,6 @@
-import type { WriteParams } from "../write/write-action.js";
-import { DYNAMO_LIMITS } from "../validation/dynamo-limits.js";
-import { TransactionError } from "./transaction-error.js";
+import type { WriteParams } from "../engine/write-action.js";
+import { TransactionError } from "../errors/transaction-error.js";
+import { DYNAMO_LIMITS } from "../item/dynamo-limits.js";
 
 /** DynamoDB's limit of actions in one TransactWriteItems (raised from 25 to 100 in 2022). */
 export const MAX_TRANSACTION_ACTIONS = DYNAMO_LIMITS.transactionActions;

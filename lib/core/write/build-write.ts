@@ -1,8 +1,8 @@
 import { renderCondition } from "../expression/condition.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
-import { assertExpressionLimits, describeAttributes } from "../validation/dynamo-limits.js";
+import { assertExpressionLimits, describeAttributes } from "../item/dynamo-limits.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import type { UpdateParts, WriteParams } from "./write-action.js";
+import type { UpdateParts, WriteParams } from "../engine/write-action.js";
 
 function keyExists(model: ModelMetadata, builder: ExpressionBuilder, exists: boolean): string {
   const fn = exists ? "attribute_exists" : "attribute_not_exists";

@@ -1,19 +1,19 @@
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { markGone } from "../table/instance-state.js";
-import { attributeValues, nowIso } from "../table/instance-data.js";
-import type { TransactionContext } from "../transaction/transaction-context.js";
-import { runAfterHooks, runHooks } from "../hooks/run-hooks.js";
-import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
-import { extractKey } from "../validation/validate-key.js";
+import { markGone } from "../instance/instance-state.js";
+import { attributeValues, nowIso } from "../instance/instance-data.js";
+import type { WriteQueue } from "../engine/write-queue.js";
+import { runAfterHooks, runHooks } from "./run-hooks.js";
+import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
+import { extractKey } from "../item/validate-key.js";
 import { renderCondition } from "../expression/condition.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
-import { versionConflict, versionStep } from "../versioning/version-step.js";
+import { versionConflict, versionStep } from "./version-step.js";
 import { buildDeleteParams, emptyUpdate } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
 import { buildTargetedUpdate } from "./targeted-update.js";
-import type { WriteAction } from "./write-action.js";
-import { missingRowError } from "./write-errors.js";
+import type { WriteAction } from "../engine/write-action.js";
+import { missingRowError } from "../errors/write-errors.js";
 
 /** Hard delete of the instance's row. */
 export function buildDeleteAction(model: ModelMetadata, instance: object): WriteAction {
@@ -88,6 +88,6 @@ async function withDestroyHooks(
   if (hooks) await runAfterHooks(model, instance, "afterDestroy", tx);
 }
 
-export async function restoreInstance(model: ModelMetadata, instance: object, tx?: TransactionContext): Promise<void> {
+export async function restoreInstance(model: ModelMetadata, instance: object, tx?: WriteQueue): Promise<void> {
   await executeWrite(buildRestoreAction(model, instance), tx);
 }

@@ -6,18 +6,18 @@ import {
   type PutCommandInput,
   type UpdateCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import { contextFor } from "../client/engine-context.js";
-import { ConfigError, DynamiteError } from "../errors.js";
-import { currentTransaction } from "../transaction/transaction-scope.js";
-import type { TransactionContext } from "../transaction/transaction-context.js";
-import type { WriteAction } from "./write-action.js";
+import { contextFor } from "../engine/engine-context.js";
+import { ConfigError, DynamiteError } from "../errors/core-errors.js";
+import { currentWriteQueue } from "../engine/write-scope.js";
+import type { WriteQueue } from "../engine/write-queue.js";
+import type { WriteAction } from "../engine/write-action.js";
 
 /**
  * Sends one write, or queues it in the transaction (`tx`, else the ambient one).
  * Returns the item's new attributes when the action asked for them and was sent alone.
  */
-export async function executeWrite(action: WriteAction, tx?: TransactionContext): Promise<Record<string, unknown> | undefined> {
-  const transaction = tx ?? currentTransaction();
+export async function executeWrite(action: WriteAction, tx?: WriteQueue): Promise<Record<string, unknown> | undefined> {
+  const transaction = tx ?? currentWriteQueue();
   if (transaction) {
     assertSameConnection(action, transaction);
     transaction.enqueue(action);
@@ -38,7 +38,7 @@ export async function executeWrite(action: WriteAction, tx?: TransactionContext)
 }
 
 /** A transaction commits through one client: a write of a table bound elsewhere cannot join it. */
-function assertSameConnection(action: WriteAction, transaction: TransactionContext): void {
+function assertSameConnection(action: WriteAction, transaction: WriteQueue): void {
   if (!action.model.target) return; // raw actions queued through addPut/addDelete carry no model class
   const { doc } = contextFor(action.model);
   if (doc !== transaction.documentClient) {

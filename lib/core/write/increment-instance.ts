@@ -1,11 +1,11 @@
-import { ValidationError } from "../errors.js";
+import { ValidationError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { nowIso } from "../table/instance-data.js";
-import type { TransactionContext } from "../transaction/transaction-context.js";
+import { nowIso } from "../instance/instance-data.js";
+import type { WriteQueue } from "../engine/write-queue.js";
 import { emptyUpdate } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
 import { buildTargetedUpdate } from "./targeted-update.js";
-import type { WriteAction } from "./write-action.js";
+import type { WriteAction } from "../engine/write-action.js";
 
 /** Atomic `ADD attribute :by` on an existing row (never creates a ghost row). */
 export function buildIncrementAction(model: ModelMetadata, instance: object, property: string, by: number): WriteAction {
@@ -37,7 +37,7 @@ export async function incrementInstance(
   instance: object,
   property: string,
   by: number,
-  tx?: TransactionContext,
+  tx?: WriteQueue,
 ): Promise<void> {
   await executeWrite(buildIncrementAction(model, instance, property, by), tx);
 }

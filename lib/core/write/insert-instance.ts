@@ -1,15 +1,15 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { toItem } from "../serialization/item-codec.js";
-import { markPersisted } from "../table/instance-state.js";
-import { attributeValues, nowIso } from "../table/instance-data.js";
-import { runAfterHooks, runHooks } from "../hooks/run-hooks.js";
-import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
-import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
-import { extractKey } from "../validation/validate-key.js";
+import { toItem } from "../item/item-codec.js";
+import { markPersisted } from "../instance/instance-state.js";
+import { attributeValues, nowIso } from "../instance/instance-data.js";
+import { runAfterHooks, runHooks } from "./run-hooks.js";
+import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
+import { applyMutators, validateAttributes } from "../item/validate-attributes.js";
+import { extractKey } from "../item/validate-key.js";
 import { buildInsertParams } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
-import type { WriteAction } from "./write-action.js";
-import { duplicateKeyError } from "./write-errors.js";
+import type { WriteAction } from "../engine/write-action.js";
+import { duplicateKeyError } from "../errors/write-errors.js";
 
 /** Fills defaults and creation timestamps on the instance (only where the value is undefined). */
 export function applyCreationDefaults(model: ModelMetadata, instance: Record<string, unknown>): void {

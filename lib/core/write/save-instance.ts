@@ -1,18 +1,18 @@
-import { ValidationError } from "../errors.js";
+import { ValidationError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { toItem } from "../serialization/item-codec.js";
-import { deepEqual } from "../table/deep-equal.js";
-import { isPersisted, markPersisted, snapshotOf } from "../table/instance-state.js";
-import { attributeValues, nowIso } from "../table/instance-data.js";
-import { hasHooks, runAfterHooks, runHooks } from "../hooks/run-hooks.js";
-import { resolveWriteOptions, type TxOrWriteOptions } from "../hooks/write-options.js";
-import { applyMutators, validateAttributes } from "../validation/validate-attributes.js";
-import { extractKey } from "../validation/validate-key.js";
+import { toItem } from "../item/item-codec.js";
+import { deepEqual } from "../support/deep-equal.js";
+import { isPersisted, markPersisted, snapshotOf } from "../instance/instance-state.js";
+import { attributeValues, nowIso } from "../instance/instance-data.js";
+import { hasHooks, runAfterHooks, runHooks } from "./run-hooks.js";
+import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
+import { applyMutators, validateAttributes } from "../item/validate-attributes.js";
+import { extractKey } from "../item/validate-key.js";
 import { emptyUpdate, isEmptyUpdate } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
 import { insertInstance } from "./insert-instance.js";
 import { buildUpdateAction } from "./update-action.js";
-import type { UpdateParts, WriteAction } from "./write-action.js";
+import type { UpdateParts, WriteAction } from "../engine/write-action.js";
 
 /** Properties whose stored form differs from the last snapshot. */
 export function changedProperties(model: ModelMetadata, instance: object): string[] {

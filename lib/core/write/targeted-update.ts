@@ -1,9 +1,9 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { markPersisted, snapshotOf } from "../table/instance-state.js";
-import { attributeValues } from "../table/instance-data.js";
-import { extractKey } from "../validation/validate-key.js";
+import { markPersisted, snapshotOf } from "../instance/instance-state.js";
+import { attributeValues } from "../instance/instance-data.js";
+import { extractKey } from "../item/validate-key.js";
 import { buildUpdateAction } from "./update-action.js";
-import type { UpdateParts, WriteAction } from "./write-action.js";
+import type { UpdateParts, WriteAction } from "../engine/write-action.js";
 
 /**
  * An UpdateItem of exactly `parts` on a persisted instance (soft delete, restore, increment);

@@ -1,8 +1,8 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { addVersionToUpdate, versionStep, versionUpdateAction } from "../versioning/version-step.js";
+import { addVersionToUpdate, versionStep, versionUpdateAction } from "./version-step.js";
 import { buildUpdateParams } from "./build-write.js";
-import type { UpdateParts, WriteAction } from "./write-action.js";
-import { missingRowError } from "./write-errors.js";
+import type { UpdateParts, WriteAction } from "../engine/write-action.js";
+import { missingRowError } from "../errors/write-errors.js";
 
 /**
  * The UpdateItem action of `parts` on a row: a missing row is a NotFoundError, and with an

@@ -1,4 +1,4 @@
-import type { Dynamite } from "../../core/client/dynamite.js";
+import type { Dynamite } from "../../core/index.js";
 
 // @Transactional() wraps methods at class-definition time, outside dependency injection, so it finds
 // the open connection of a name here; the core module records it when connected and removes it on shutdown.

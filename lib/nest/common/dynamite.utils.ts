@@ -1,6 +1,5 @@
 import { Logger } from "@nestjs/common";
-import { Dynamite } from "../../core/client/dynamite.js";
-import { ConfigError } from "../../core/errors.js";
+import { Dynamite, ConfigError } from "../../core/index.js";
 import { DEFAULT_CONNECTION_NAME } from "../dynamite.constants.js";
 
 const isDefault = (name?: string) => !name || name === DEFAULT_CONNECTION_NAME;

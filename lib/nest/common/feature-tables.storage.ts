@@ -1,4 +1,4 @@
-import type { ModelClass } from "../../core/types.js";
+import type { ModelClass } from "../../core/index.js";
 
 // forFeature() runs when the importing module's decorator is evaluated, before the application
 // boots, so the connection factory can create every feature table before any onModuleInit.

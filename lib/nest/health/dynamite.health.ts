@@ -1,7 +1,7 @@
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { Injectable } from "@nestjs/common";
 import { ModuleRef } from "@nestjs/core";
-import type { Dynamite } from "../../core/client/dynamite.js";
+import type { Dynamite } from "../../core/index.js";
 import { getDynamiteToken } from "../common/dynamite.utils.js";
 
 /** Structurally a `HealthIndicatorResult` of `@nestjs/terminus`, which stays an optional dependency. */

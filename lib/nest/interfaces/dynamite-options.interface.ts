@@ -1,6 +1,5 @@
 import type { ModuleMetadata, Provider, Type } from "@nestjs/common";
-import type { DynamiteConfig } from "../../core/client/dynamite.js";
-import type { ModelClass } from "../../core/types.js";
+import type { DynamiteConfig, ModelClass } from "../../core/index.js";
 
 /** What `DynamiteModule.forRoot()` (or an async factory) takes: the client config plus module behaviour. */
 export interface DynamiteModuleOptions extends Omit<DynamiteConfig, "tables"> {

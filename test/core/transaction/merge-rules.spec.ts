@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { withConditions } from "../../../lib/core/transaction/condition-part.js";
 import { applyUpdateToItem, mergeUpdateParts } from "../../../lib/core/transaction/merge-update-parts.js";
-import type { UpdateParts } from "../../../lib/core/write/write-action.js";
+import type { UpdateParts } from "../../../lib/core/engine/write-action.js";
 
 const parts = (over: Partial<UpdateParts>): UpdateParts => ({
   set: {},

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { currentTransaction, TransactionContext, TransactionError } from "../../../lib/core/index.js";
-import { isPersisted } from "../../../lib/core/table/instance-state.js";
+import { isPersisted } from "../../../lib/core/instance/instance-state.js";
 import { Order, Product, User } from "./fixtures.js";
 import { lastTransactItems, storedItem, storedItems, useTxDatabase } from "./tx-helpers.js";
 
@@ -113,10 +113,10 @@ describe("dynamite.tx() API", () => {
   });
 
   it("a hook that commits inside the transaction's async context still writes on its own", async () => {
-    const { runInTransaction } = await import("../../../lib/core/transaction/transaction-scope.js");
-    const { documentClientFor } = await import("../../../lib/core/client/engine-context.js");
+    const { runInWriteScope } = await import("../../../lib/core/engine/write-scope.js");
+    const { documentClientFor } = await import("../../../lib/core/engine/engine-context.js");
     const tx = new TransactionContext(documentClientFor(db.dynamite.getClient()));
-    await runInTransaction(tx, async () => {
+    await runInWriteScope(tx, async () => {
       await Product.create({ id: "scoped-in-tx" });
       tx.afterCommit(() => Product.create({ id: "scoped-after" }));
       await tx.commit(); // as a runner that commits inside the scope would
@@ -210,7 +210,7 @@ describe("dynamite.tx() API", () => {
   });
 
   it("an explicitly constructed TransactionContext commits with commit()", async () => {
-    const { documentClientFor } = await import("../../../lib/core/client/engine-context.js");
+    const { documentClientFor } = await import("../../../lib/core/engine/engine-context.js");
     const tx = new TransactionContext(documentClientFor(db.dynamite.getClient()));
     tx.addPut("products", { id: "manual", stock: 1 });
     await tx.commit();

@@ -35,7 +35,7 @@ describe("a cancelled transaction", () => {
     await user.forceDestroy();
     const stale = new User({ id: "vanishing", name: "V" });
     // pretend it was loaded: an update of a row that no longer exists must not create a ghost row
-    const { markPersisted } = await import("../../../lib/core/table/instance-state.js");
+    const { markPersisted } = await import("../../../lib/core/instance/instance-state.js");
     markPersisted(stale, { id: "vanishing", name: "V" });
     const error = await db.dynamite
       .tx(async () => {

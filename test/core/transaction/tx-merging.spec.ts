@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { TransactionError } from "../../../lib/core/index.js";
-import { isPersisted } from "../../../lib/core/table/instance-state.js";
+import { isPersisted } from "../../../lib/core/instance/instance-state.js";
 import { Product, User } from "./fixtures.js";
 import { storedItem, useTxDatabase } from "./tx-helpers.js";
 

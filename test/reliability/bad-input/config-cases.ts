@@ -10,7 +10,7 @@ import {
   TransactionError,
   type NonAttribute,
 } from "../../../lib/core/index.js";
-import { markPersisted } from "../../../lib/core/table/instance-state.js";
+import { markPersisted } from "../../../lib/core/instance/instance-state.js";
 import { Account } from "../fixtures.js";
 import { text, type BadInputCase } from "./bad-input-case.js";
 

@@ -1,5 +1,5 @@
 import { ValidationError } from "../../../lib/core/index.js";
-import { markPersisted } from "../../../lib/core/table/instance-state.js";
+import { markPersisted } from "../../../lib/core/instance/instance-state.js";
 import { Account, Profile, Sample } from "../fixtures.js";
 import { circular, text, type BadInputCase } from "./bad-input-case.js";
 

@@ -1,0 +1,149 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
+import { ConfigError } from "./errors/core-errors.js";
+import { requireModelMetadata } from "./metadata/registry.js";
+import type { TransactionContext } from "./transaction/transaction-context.js";
+import { runTransaction } from "./transaction/run-transaction.js";
+import type { ModelClass } from "./metadata/model-types.js";
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type OnScan } from "./engine/client-options.js";
+import { bindModel, documentClientFor, setEngineOptionsFor, unbindModel, type EngineContext } from "./engine/engine-context.js";
+import { getGlobalClient, hasGlobalClient, setGlobalClient } from "./engine/global-client.js";
+import { planSchema, syncSchema } from "./schema/sync-schema.js";
+import type { SyncOptions, SyncPlan } from "./schema/sync-plan.js";
+
+/** The reference's configuration: the SDK's client config plus the model classes. */
+export interface DynamiteConfig extends DynamoDBClientConfig {
+  tables: ModelClass[];
+  /** Request timeout in ms (sets the HTTP handler's `requestTimeout`). */
+  requestTimeout?: number;
+  /** What to do when a read can only be served by a Scan (default "allow"). */
+  onScan?: OnScan;
+  /** Concurrent requests of one include or batch (default 16). */
+  concurrency?: number;
+  /** Retries of a transaction cancelled by a conflict or throttling (default 3). */
+  transactionRetries?: number;
+  /** Where warnings go (onScan: "warn", sync drift); default `process.emitWarning`. */
+  warn?: (message: string) => void;
+}
+
+/**
+ * Owns one DynamoDB connection and the tables registered on it.
+ * @example const db = new Dynamite({ region: "us-east-1", tables: [User] }); db.connect(); await db.sync();
+ */
+export class Dynamite {
+  private client?: DynamoDBClient;
+  private readonly tables = new Set<ModelClass>();
+  private readonly sdkConfig: DynamoDBClientConfig;
+  private readonly engineOptions: EngineOptions;
+  private connected = false;
+  private synced = false;
+
+  constructor(config: DynamiteConfig) {
+    if (!config || !Array.isArray(config.tables)) {
+      throw new ConfigError("new Dynamite(config) needs config.tables: an array of model classes (may be empty)");
+    }
+    const { tables, requestTimeout, onScan, concurrency, transactionRetries, warn, ...sdkConfig } = config;
+    this.sdkConfig =
+      requestTimeout === undefined ? sdkConfig : { ...sdkConfig, requestHandler: sdkConfig.requestHandler ?? { requestTimeout } };
+    this.engineOptions = {
+      ...DEFAULT_ENGINE_OPTIONS,
+      ...(onScan && { onScan }),
+      ...(concurrency && { concurrency }),
+      ...(transactionRetries !== undefined && { transactionRetries }),
+      ...(warn && { warn }),
+    };
+    this.registerTables(tables);
+  }
+
+  /** Adds tables after construction (used by `DynamiteModule.forFeature`); they are bound to this client. */
+  registerTables(tables: ModelClass[]): void {
+    for (const table of tables) {
+      if (typeof table !== "function") throw new ConfigError(`config.tables holds ${String(table)}, which is not a model class`);
+      this.tables.add(table);
+      bindModel(table, this);
+    }
+    if (tables.length) this.synced = false;
+  }
+
+  /** The registered model classes. */
+  getTables(): ModelClass[] {
+    return [...this.tables];
+  }
+
+  /** Sets this client as the global client; idempotent. */
+  connect(): void {
+    if (this.connected) return;
+    this.client ??= new DynamoDBClient(this.sdkConfig);
+    setEngineOptionsFor(this.client, this.engineOptions);
+    setGlobalClient(this.client);
+    this.connected = true;
+  }
+
+  /**
+   * Creates missing tables (PAY_PER_REQUEST) with their indexes, adds missing GSIs to existing tables
+   * (one at a time, waiting for ACTIVE), enables TTL; idempotent. Never drops or changes anything:
+   * drift it will not fix goes to the `warn` option. Returns what it did; `{ dryRun: true }` = `plan()`.
+   */
+  async sync(options: SyncOptions = {}): Promise<SyncPlan> {
+    if (options.dryRun) return this.plan();
+    const client = this.getClient();
+    const models = [...this.tables].map((table) => requireModelMetadata(table));
+    const plan = await syncSchema(client, models, this.engineOptions.warn);
+    this.synced = true;
+    return plan;
+  }
+
+  /** The changes `sync()` would make (create table, add index, enable TTL) and the drift it would warn about; changes nothing. */
+  async plan(): Promise<SyncPlan> {
+    const models = [...this.tables].map((table) => requireModelMetadata(table));
+    return planSchema(this.getClient(), models);
+  }
+
+  /** The underlying SDK client (created on first use). */
+  getClient(): DynamoDBClient {
+    this.client ??= new DynamoDBClient(this.sdkConfig);
+    setEngineOptionsFor(this.client, this.engineOptions);
+    return this.client;
+  }
+
+  /** True once both `connect()` and `sync()` have completed. */
+  isReady(): boolean {
+    return this.connected && this.synced;
+  }
+
+  /** Destroys the SDK client, resets the state and clears the global client if it was this one; safe twice. */
+  disconnect(): void {
+    if (this.client) {
+      if (hasGlobalClient() && getGlobalClient() === this.client) setGlobalClient(undefined);
+      try {
+        this.client.destroy();
+      } catch (error) {
+        this.engineOptions.warn(`Dynamite: destroying the DynamoDB client failed: ${(error as Error).message}`);
+      }
+    }
+    this.client = undefined;
+    this.connected = false;
+    this.synced = false;
+  }
+
+  /** Runs `callback` in a transaction: its writes are sent together in one TransactWriteItems. */
+  tx<R>(callback: (tx: TransactionContext) => Promise<R>): Promise<R> {
+    return runTransaction(this.engineContextOrThrow(), callback);
+  }
+
+  /** The context models bound to this client use; undefined until connected. */
+  engineContext(): EngineContext | undefined {
+    if (!this.connected || !this.client) return undefined;
+    return { client: this.client, doc: documentClientFor(this.client), options: this.engineOptions };
+  }
+
+  /** Unbinds this client's tables (they fall back to the global client). */
+  release(): void {
+    for (const table of this.tables) unbindModel(table, this);
+  }
+
+  private engineContextOrThrow(): EngineContext {
+    const context = this.engineContext();
+    if (!context) throw new ConfigError("Dynamite.tx() needs a connected client: call connect() first");
+    return context;
+  }
+}

@@ -1,0 +1,68 @@
+import { ValidationError, type ValidationIssue } from "../errors/core-errors.js";
+import type { ModelMetadata } from "../metadata/model-metadata.js";
+import { toItem, toStoredValue } from "./item-codec.js";
+import { assertStorable } from "./storable-value.js";
+import { indexKeyIssues } from "./dynamo-limits.js";
+import { assertItemSize } from "./item-size.js";
+
+/** Applies `@Mutate` functions to the given properties, in place. */
+export function applyMutators(model: ModelMetadata, data: Record<string, unknown>, properties: Iterable<string>): void {
+  for (const property of properties) {
+    const attribute = model.attributes.get(property);
+    if (!attribute?.mutators.length || data[property] === undefined || data[property] === null) continue;
+    data[property] = attribute.mutators.reduce<unknown>((value, mutate) => mutate(value), data[property]);
+  }
+}
+
+/**
+ * Checks `@NotNull`, `@Validate`, storability and strictness of the given properties; throws one
+ * ValidationError listing every failure. `checkAllNotNull` also checks properties not in the write.
+ */
+export function validateAttributes(
+  model: ModelMetadata,
+  data: Record<string, unknown>,
+  properties: Iterable<string>,
+  checkAllNotNull: boolean,
+): void {
+  const issues: ValidationIssue[] = [];
+  const issue = (attribute: string, rule: string, message: string) =>
+    issues.push({ model: model.name, attribute, rule, message });
+  const checked = new Set(properties);
+  if (checkAllNotNull) for (const [property, meta] of model.attributes) if (meta.notNull) checked.add(property);
+
+  for (const property of checked) {
+    if (model.relations.has(property)) continue;
+    if (property === "") {
+      issue('""', "attributeName", "an attribute name must not be empty");
+      continue;
+    }
+    const attribute = model.attributes.get(property);
+    const value = data[property];
+    if (!attribute && model.options.strict) {
+      issue(property, "strict", `is not an attribute of ${model.name} (strict model)`);
+      continue;
+    }
+    if (attribute?.notNull && (value === undefined || value === null || value === "")) {
+      issue(property, "notNull", "must not be null, undefined or empty");
+      continue;
+    }
+    if (value === undefined || value === null) continue;
+    try {
+      // a @Serialize attribute is stored in its serialized form (e.g. a bigint as a string)
+      assertStorable(model.name, property, attribute?.serializer ? toStoredValue(attribute, value) : value);
+    } catch (error) {
+      issues.push(...(error as ValidationError).issues);
+      continue;
+    }
+    for (const validator of attribute?.validators ?? []) {
+      const result = validator(value);
+      if (result !== true) issue(property, validator.name || "validate", typeof result === "string" ? result : "is invalid");
+    }
+  }
+  if (issues.length) throw new ValidationError(issues);
+  // `data` holds every attribute the row will have after this write (or, for a patch, at least those)
+  const item = toItem(model, data);
+  const indexIssues = indexKeyIssues(model, item);
+  if (indexIssues.length) throw new ValidationError(indexIssues);
+  assertItemSize(model, item);
+}

@@ -1,0 +1,66 @@
+import { mapConcurrent } from "../support/concurrency.js";
+import { contextFor } from "../engine/engine-context.js";
+import type { ModelMetadata } from "../metadata/model-metadata.js";
+import { readMany } from "../read/read-api.js";
+import type { Filters } from "../read/query-types.js";
+import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
+import { applyMutators, validateAttributes } from "../item/validate-attributes.js";
+import { destroyInstance } from "./destroy-instance.js";
+import { saveInstance, updatePartsOf } from "./save-instance.js";
+import { ValidationError } from "../errors/core-errors.js";
+import { buildUpdateParams } from "./build-write.js";
+import { updateByKey } from "./key-update.js";
+
+/**
+ * Validates the patch before anything is read or written, then updates each matching row with the
+ * client's bounded concurrency (hooks run per row).
+ */
+export async function updateWhere(
+  model: ModelMetadata,
+  patch: Record<string, unknown>,
+  filters: Filters,
+  tx?: TxOrWriteOptions,
+): Promise<number> {
+  assertPatch(model, patch);
+  const checked = { ...patch };
+  applyMutators(model, checked, Object.keys(checked));
+  validateAttributes(model, checked, Object.keys(checked), false);
+  // the UpdateExpression each row will get, checked against DynamoDB's expression limits before any read
+  buildUpdateParams(model, {}, updatePartsOf(model, checked, Object.keys(checked)));
+  const direct = await updateByKey(model, checked, filters, resolveWriteOptions(tx).tx);
+  if (direct !== undefined) return direct;
+  const rows = await readMany<object>(model, [filters]);
+  await mapConcurrent(rows, contextFor(model).options.concurrency, (row) => saveInstance(model, Object.assign(row, patch), tx));
+  return rows.length;
+}
+
+/** A patch is a plain object naming at least one attribute: `update({}, filters)` sends nothing and says so. */
+function assertPatch(model: ModelMetadata, patch: unknown): asserts patch is Record<string, unknown> {
+  if (typeof patch !== "object" || patch === null || Array.isArray(patch)) {
+    throw ValidationError.of(model.name, "(patch)", "patch", "update(patch, filters) needs a plain object of attribute → value");
+  }
+  const key = Object.keys(patch).find((property) => model.keyProperties().includes(property));
+  if (key) {
+    throw ValidationError.of(
+      model.name,
+      key,
+      "immutableKey",
+      "is part of the primary key and cannot change; create a new row instead",
+    );
+  }
+  if (!Object.keys(patch).length) {
+    throw ValidationError.of(
+      model.name,
+      "(patch)",
+      "emptyPatch",
+      "update({}, filters) changes nothing; name at least one attribute (nothing was read or written)",
+    );
+  }
+}
+
+/** Destroys each matching row (soft with @DeleteAt), with the client's bounded concurrency. */
+export async function deleteWhere(model: ModelMetadata, filters: Filters, tx?: TxOrWriteOptions): Promise<number> {
+  const rows = await readMany<object>(model, [filters]);
+  await mapConcurrent(rows, contextFor(model).options.concurrency, (row) => destroyInstance(model, row, tx));
+  return rows.length;
+}
