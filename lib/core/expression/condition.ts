@@ -1,5 +1,5 @@
 import { ValidationError } from "../errors/core-errors.js";
-import { DYNAMO_LIMITS, operandTypeProblem } from "../item/dynamo-limits.js";
+import { DYNAMO_LIMITS, operandTypeProblem } from "../support/dynamo-limits.js";
 import type { ExpressionBuilder } from "./expression-builder.js";
 import { isOperator, operatorOf, OPERATORS, type Operator } from "./operator-table.js";
 

@@ -1,7 +1,7 @@
 import { ValidationError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 
-import { DYNAMO_LIMITS } from "./dynamo-limits.js";
+import { DYNAMO_LIMITS } from "../support/dynamo-limits.js";
 
 /** DynamoDB's limit on one item: attribute names plus values, 400 KB. */
 export const MAX_ITEM_BYTES = DYNAMO_LIMITS.itemBytes;

@@ -2,7 +2,7 @@ import { ValidationError, type ValidationIssue } from "../errors/core-errors.js"
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toItem, toStoredValue } from "./item-codec.js";
 import { assertStorable } from "./storable-value.js";
-import { indexKeyIssues } from "./dynamo-limits.js";
+import { indexKeyIssues } from "./limit-checks.js";
 import { assertItemSize } from "./item-size.js";
 
 /** Applies `@Mutate` functions to the given properties, in place. */

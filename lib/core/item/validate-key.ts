@@ -1,7 +1,7 @@
 import { ValidationError, type ValidationIssue } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toStoredValue } from "./item-codec.js";
-import { keyValueProblem } from "./dynamo-limits.js";
+import { keyValueProblem } from "../support/dynamo-limits.js";
 
 /** The stored primary key of `data`, after checking each part is present, of the key's type and within DynamoDB's limits. */
 export function extractKey(model: ModelMetadata, data: Record<string, unknown>): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { MAX_BATCH_GET_KEYS } from "./batch-get.js";
 import { renderAll, type Condition } from "../expression/condition.js";
-import { DYNAMO_LIMITS } from "../item/dynamo-limits.js";
+import { DYNAMO_LIMITS } from "../support/dynamo-limits.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { planAccess, type AccessPlan } from "./access-plan.js";

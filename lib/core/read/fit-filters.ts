@@ -2,7 +2,7 @@ import { renderAll, type Condition } from "../expression/condition.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
 import { ValidationError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { describeAttributes, expressionLimitProblem } from "../item/dynamo-limits.js";
+import { describeAttributes, expressionLimitProblem } from "../support/dynamo-limits.js";
 
 /** Conditions DynamoDB evaluates (the FilterExpression) and those checked on the returned items. */
 export interface FittedFilters {

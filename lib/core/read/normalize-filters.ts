@@ -1,7 +1,7 @@
 import { assertOperand, type Condition } from "../expression/condition.js";
 import { ValidationError } from "../errors/core-errors.js";
 import { looksLikeOperator } from "../expression/operator-table.js";
-import { keyOperandProblem } from "../item/dynamo-limits.js";
+import { keyOperandProblem } from "../item/limit-checks.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toStoredValue } from "../item/item-codec.js";
 import { assertStorable } from "../item/storable-value.js";

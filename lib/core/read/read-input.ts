@@ -1,6 +1,6 @@
 import { renderAll, renderCondition } from "../expression/condition.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
-import { assertExpressionLimits } from "../item/dynamo-limits.js";
+import { assertExpressionLimits } from "../item/limit-checks.js";
 import type { AccessPlan } from "./access-plan.js";
 
 /** The SDK input of a Query or Scan (document-client form), pure: ExclusiveStartKey/Limit are added per page. */

@@ -1,6 +1,6 @@
 import type { WriteParams } from "../engine/write-action.js";
 import { TransactionError } from "../errors/transaction-error.js";
-import { DYNAMO_LIMITS } from "../item/dynamo-limits.js";
+import { DYNAMO_LIMITS } from "../support/dynamo-limits.js";
 
 /** DynamoDB's limit of actions in one TransactWriteItems (raised from 25 to 100 in 2022). */
 export const MAX_TRANSACTION_ACTIONS = DYNAMO_LIMITS.transactionActions;

@@ -1,6 +1,7 @@
 import { renderCondition } from "../expression/condition.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
-import { assertExpressionLimits, describeAttributes } from "../item/dynamo-limits.js";
+import { assertExpressionLimits } from "../item/limit-checks.js";
+import { describeAttributes } from "../support/dynamo-limits.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import type { UpdateParts, WriteParams } from "../engine/write-action.js";
 

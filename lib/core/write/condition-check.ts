@@ -7,7 +7,7 @@ import type { Filters } from "../read/query-types.js";
 import { extractKey } from "../item/validate-key.js";
 import type { WriteAction } from "../engine/write-action.js";
 import { describeKey } from "../errors/write-errors.js";
-import { assertExpressionLimits } from "../item/dynamo-limits.js";
+import { assertExpressionLimits } from "../item/limit-checks.js";
 
 /**
  * A ConditionCheck on one item: the transaction is cancelled unless the stored item exists and

@@ -6,7 +6,7 @@ const email = "a@example.com";
 const many = (count: number, value: (i: number) => unknown) =>
   Object.fromEntries(Array.from({ length: count }, (_, i) => [`attribute${i}`, value(i)]));
 
-/** DynamoDB's limits and operand rules (lib/core/validation/dynamo-limits.ts): each a ValidationError before any request. */
+/** DynamoDB's limits and operand rules (lib/core/support/dynamo-limits.ts, applied by lib/core/item/limit-checks.ts): each a ValidationError before any request. */
 export const LIMIT_CASES: BadInputCase[] = [
   {
     input: "create: sort key over 1024 bytes",

@@ -1,10 +1,9 @@
-import { ValidationError, type ValidationIssue } from "../errors/core-errors.js";
-import type { KeyType, ModelMetadata } from "../metadata/model-metadata.js";
-import { indexesOf } from "../metadata/relation-resolution.js";
+import type { KeyType } from "../metadata/model-metadata.js";
 
 /**
  * DynamoDB's limits, checked before any request (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Constraints.html).
- * Every check below names the attribute and the limit; nothing else in the package hard-codes them.
+ * The checks that apply them to models live in `item/limit-checks.ts`;
+ * nothing else in the package hard-codes a DynamoDB limit.
  */
 export const DYNAMO_LIMITS = {
   /** Partition key value of the table or of an index, in UTF-8 bytes (strings) or bytes (binaries). */
@@ -27,19 +26,6 @@ export const DYNAMO_LIMITS = {
 
 export type KeyRole = "partition" | "sort";
 
-/** The type and role of an attribute that keys the table or one of its indexes; undefined otherwise. */
-export function keyRoleOf(model: ModelMetadata, property: string): { type: KeyType; role: KeyRole } | undefined {
-  if (property === model.partitionKey) return { type: model.keyTypeOf(property), role: "partition" };
-  if (property === model.sortKey) return { type: model.keyTypeOf(property), role: "sort" };
-  for (const index of indexesOf(model)) {
-    if (index.kind === "GSI" && index.partitionKey === property) return { type: model.keyTypeOf(property), role: "partition" };
-    if (index.sortKey === property) return { type: model.keyTypeOf(property), role: "sort" };
-  }
-  return undefined;
-}
-
-const TYPE_NAMES: Record<KeyType, string> = { S: "string", N: "number", B: "binary" };
-
 /** What is wrong with a stored key value (of the table or an index), or undefined when DynamoDB accepts it. */
 export function keyValueProblem(type: KeyType, role: KeyRole, value: unknown, index = false): string | undefined {
   const what = index ? "an index key" : "a key";
@@ -54,30 +40,6 @@ export function keyValueProblem(type: KeyType, role: KeyRole, value: unknown, in
   const limit = role === "partition" ? DYNAMO_LIMITS.partitionKeyBytes : DYNAMO_LIMITS.sortKeyBytes;
   if (bytes > limit) return `is longer than DynamoDB's ${limit}-byte ${role} key limit (${bytes} bytes)`;
   return undefined;
-}
-
-/**
- * Index key attributes in a write: DynamoDB refuses the whole write when one is of the wrong type,
- * empty or too long (absent is fine: the row is then not in the index).
- */
-export function indexKeyIssues(model: ModelMetadata, item: Record<string, unknown>): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const keys = new Set(model.keyProperties());
-  for (const index of indexesOf(model)) {
-    const parts: Array<[string | undefined, KeyRole]> = [
-      [index.kind === "GSI" ? index.partitionKey : undefined, "partition"],
-      [index.sortKey, "sort"],
-    ];
-    for (const [property, role] of parts) {
-      if (!property || keys.has(property)) continue;
-      const value = item[model.columnOf(property)];
-      if (value === undefined || value === null) continue;
-      const problem = keyValueProblem(model.keyTypeOf(property), role, value, true);
-      if (problem && !issues.some((issue) => issue.attribute === property))
-        issues.push({ model: model.name, attribute: property, rule: "indexKey", message: `${problem} (index ${index.name})` });
-    }
-  }
-  return issues;
 }
 
 /** A value's DynamoDB-ish kind, for messages. */
@@ -121,20 +83,6 @@ export function operandTypeProblem(op: string, value: unknown): string | undefin
   return undefined;
 }
 
-/** Stored operands compared with a key attribute must be valid key values: DynamoDB refuses other types in key conditions. */
-export function keyOperandProblem(model: ModelMetadata, property: string, op: string, value: unknown): string | undefined {
-  const key = keyRoleOf(model, property);
-  if (!key || value === null) return undefined;
-  if ((op === "contains" || op === "begins-with") && key.type === "N")
-    return `"${op}" does not apply to ${property}, a ${TYPE_NAMES[key.type]} key; compare it with = < <= > >= between`;
-  const operands = op === "in" || op === "not-in" || op === "between" ? (value as unknown[]) : [value];
-  for (const operand of operands) {
-    const problem = keyValueProblem(key.type, key.role, operand, true);
-    if (problem) return problem;
-  }
-  return undefined;
-}
-
 /** Rough count of the operators and functions of an expression, the way DynamoDB counts them (placeholders only). */
 export function countOperators(expression: string): number {
   return expression.match(/<>|<=|>=|=|<|>|\bAND\b|\bOR\b|\bNOT\b|\bBETWEEN\b|\bIN\b|\b[a-z_]+\(/g)?.length ?? 0;
@@ -155,22 +103,4 @@ export function expressionLimitProblem(expression: string): string | undefined {
   if (operators > DYNAMO_LIMITS.expressionOperators)
     return `holds ${operators} operators; DynamoDB allows ${DYNAMO_LIMITS.expressionOperators} in one expression (expressionOperators)`;
   return undefined;
-}
-
-/** Refuses an expression over DynamoDB's size or operator limit, naming what it is built from. */
-export function assertExpressionLimits(
-  model: ModelMetadata,
-  attributes: string,
-  kind: string,
-  expression: string | undefined,
-): void {
-  const problem = expression && expressionLimitProblem(expression);
-  if (!problem) return;
-  const rule = problem.endsWith("(expressionSize)") ? "expressionSize" : "expressionOperators";
-  throw ValidationError.of(
-    model.name,
-    attributes,
-    rule,
-    `the ${kind} ${problem.replace(/ \((expressionSize|expressionOperators)\)$/, "")}`,
-  );
 }
