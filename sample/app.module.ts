@@ -1,6 +1,7 @@
 import { Module } from "@nestjs/common";
 import { ConfigModule, type ConfigType } from "@nestjs/config";
 import { APP_PIPE } from "@nestjs/core";
+import { EventEmitterModule } from "@nestjs/event-emitter";
 import { createValidationPipe } from "./common/validation.pipe.js";
 import { dynamodbConfig } from "./config/dynamodb.config.js";
 import { DynamiteModule } from "./nestjs-dynamite.js";
@@ -12,6 +13,8 @@ import { UsersModule } from "./users/users.module.js";
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }),
+    // Dynamite hands events published in a transaction to this emitter once the transaction commits.
+    EventEmitterModule.forRoot(),
     DynamiteModule.forRootAsync({
       imports: [ConfigModule.forFeature(dynamodbConfig)],
       inject: [dynamodbConfig.KEY],

@@ -2,7 +2,9 @@ import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynam
 import { ConfigError } from "./errors/core-errors.js";
 import { requireModelMetadata } from "./metadata/registry.js";
 import type { TransactionContext } from "./transaction/transaction-context.js";
-import { runTransaction } from "./transaction/run-transaction.js";
+import { DomainEvents } from "./transaction/domain-events.js";
+import { runWithPropagation, type MaybeTransactional } from "./transaction/propagated-transaction.js";
+import type { JoiningPropagation, TxOptions } from "./transaction/propagation.js";
 import type { ModelClass } from "./metadata/model-types.js";
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type OnScan } from "./engine/client-options.js";
 import { bindModel, documentClientFor, setEngineOptionsFor, unbindModel, type EngineContext } from "./engine/engine-context.js";
@@ -36,6 +38,8 @@ export class Dynamite {
   private readonly engineOptions: EngineOptions;
   private connected = false;
   private synced = false;
+  /** Domain events of this connection: delivered after the commit of the transaction they are published in. */
+  readonly events: DomainEvents;
 
   constructor(config: DynamiteConfig) {
     if (!config || !Array.isArray(config.tables)) {
@@ -52,6 +56,13 @@ export class Dynamite {
       ...(warn && { warn }),
     };
     this.registerTables(tables);
+    this.events = new DomainEvents({
+      documentClient: () => this.engineContext()?.doc,
+      onError: (error, event) =>
+        this.engineOptions.warn(
+          `Dynamite: delivering event "${event.name}" failed: ${(error as Error)?.message ?? String(error)}`,
+        ),
+    });
   }
 
   /** Adds tables after construction (used by `DynamiteModule.forFeature`); they are bound to this client. */
@@ -125,9 +136,16 @@ export class Dynamite {
     this.synced = false;
   }
 
-  /** Runs `callback` in a transaction: its writes are sent together in one TransactWriteItems. */
-  tx<R>(callback: (tx: TransactionContext) => Promise<R>): Promise<R> {
-    return runTransaction(this.engineContextOrThrow(), callback);
+  /**
+   * Runs `callback` in a transaction: its writes are sent together in one TransactWriteItems.
+   * `propagation` says how to treat a transaction already open (default REQUIRED: join it).
+   * @example await dynamite.tx(() => Audit.create(entry), { propagation: "REQUIRES_NEW" });
+   */
+  tx<R>(callback: (tx: TransactionContext) => Promise<R>, options?: TxOptions<JoiningPropagation>): Promise<R>;
+  /** SUPPORTS, NOT_SUPPORTED and NEVER may run the callback without a transaction (`tx` undefined). */
+  tx<R>(callback: MaybeTransactional<R>, options?: TxOptions): Promise<R>;
+  tx<R>(callback: MaybeTransactional<R> | ((tx: TransactionContext) => Promise<R>), options?: TxOptions): Promise<R> {
+    return runWithPropagation(this.engineContextOrThrow(), callback as MaybeTransactional<R>, options);
   }
 
   /** The context models bound to this client use; undefined until connected. */

@@ -8,6 +8,7 @@ import { createAsyncOptionsProviders } from "./dynamite-async-options.providers.
 import { createDynamiteConnection } from "./dynamite.connection.js";
 import { DEFAULT_CONNECTION_NAME, DYNAMITE_MODULE_ID, DYNAMITE_MODULE_OPTIONS } from "./dynamite.constants.js";
 import { DynamiteExceptionFilter } from "./dynamite-exception.filter.js";
+import { transactionProviders } from "./transaction/transaction.providers.js";
 import type {
   DynamiteModuleAsyncOptions,
   DynamiteModuleOptions,
@@ -33,30 +34,34 @@ export class DynamiteCoreModule implements OnApplicationShutdown {
   static forRoot(options: DynamiteRootOptions = {}): DynamicModule {
     const { exceptionFilter, ...connectionOptions } = options;
     const connection = connectionProvider(options.name);
+    const transactions = transactionProviders(options.name);
     return {
       module: DynamiteCoreModule,
       providers: [
         { provide: DYNAMITE_MODULE_OPTIONS, useValue: connectionOptions },
         connection,
+        ...transactions.providers,
         ...filterProviders(exceptionFilter),
       ],
-      exports: [getDynamiteToken(options.name)],
+      exports: [getDynamiteToken(options.name), ...transactions.exports],
     };
   }
 
   static forRootAsync(options: DynamiteModuleAsyncOptions): DynamicModule {
     const connection = connectionProvider(options.name);
+    const transactions = transactionProviders(options.name);
     return {
       module: DynamiteCoreModule,
       imports: options.imports,
       providers: [
         ...createAsyncOptionsProviders(options),
         connection,
+        ...transactions.providers,
         ...filterProviders(options.exceptionFilter),
         ...(options.extraProviders ?? []),
         { provide: DYNAMITE_MODULE_ID, useValue: randomUUID() },
       ],
-      exports: [getDynamiteToken(options.name)],
+      exports: [getDynamiteToken(options.name), ...transactions.exports],
     };
   }
 

@@ -1,5 +1,6 @@
 import { Catch, HttpStatus, type ArgumentsHost } from "@nestjs/common";
 import { BaseExceptionFilter } from "@nestjs/core";
+import { throwError, type Observable } from "rxjs";
 import { ConflictError, NotFoundError, ValidationError, TransactionError } from "../core/index.js";
 
 type HttpBody = { statusCode: number; error: string; message: string } & Record<string, unknown>;
@@ -25,12 +26,18 @@ export function httpBodyOf(error: unknown): HttpBody | undefined {
 
 /**
  * Maps Dynamite errors to HTTP: ValidationError → 400, NotFoundError → 404, ConflictError and a
- * condition-cancelled TransactionError → 409. Anything else gets Nest's default handling.
+ * condition-cancelled TransactionError → 409. Anything else gets Nest's default handling. In a
+ * microservice handler the client receives `{ status: "error", ...body }` as the error.
  * Registered globally by `DynamiteModule.forRoot()` unless `exceptionFilter: false`.
  */
 @Catch(ValidationError, NotFoundError, ConflictError, TransactionError)
 export class DynamiteExceptionFilter extends BaseExceptionFilter {
-  override catch(exception: unknown, host: ArgumentsHost): void {
+  override catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    // A microservice client gets the same body as an error (what @nestjs/microservices sends for an RpcException object).
+    if (host.getType() === "rpc") {
+      const error = httpBodyOf(exception) ?? { message: "Internal server error" };
+      return throwError(() => ({ status: "error", ...error }));
+    }
     const body = host.getType() === "http" ? httpBodyOf(exception) : undefined;
     if (!body) return super.catch(exception, host);
     const adapter = this.httpAdapterHost?.httpAdapter ?? this.applicationRef;

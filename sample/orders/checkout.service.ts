@@ -1,11 +1,12 @@
 import { Injectable } from "@nestjs/common";
 import { found } from "../common/not-found.js";
-import { InjectTable, NotFoundError, TableRepository } from "../nestjs-dynamite.js";
+import { DynamiteTransactionHost, InjectTable, NotFoundError, TableRepository } from "../nestjs-dynamite.js";
 import { Product } from "../products/product.model.js";
 import { User } from "../users/user.model.js";
 import type { CheckoutDto, CheckoutItemDto } from "./dto/checkout.dto.js";
 import { OrderItem } from "./order-item.model.js";
 import { Order } from "./order.model.js";
+import { OrderPlacedEvent } from "./order-placed.event.js";
 
 /** Two lines of the same product become one (an order item is keyed by order and product). */
 function mergeLines(items: CheckoutItemDto[]): CheckoutItemDto[] {
@@ -15,8 +16,9 @@ function mergeLines(items: CheckoutItemDto[]): CheckoutItemDto[] {
 }
 
 /**
- * Places an order. Meant to run inside `@Transactional()`: every write below is queued and
- * sent as one TransactWriteItems when the request handler returns.
+ * Places an order. Meant to run inside a transaction (the orders controller's interceptor): every
+ * write below is queued and sent as one TransactWriteItems when the request handler returns, and
+ * the "order placed" event is delivered only after that commit.
  */
 @Injectable()
 export class CheckoutService {
@@ -25,6 +27,7 @@ export class CheckoutService {
     @InjectTable(Product) private readonly products: TableRepository<Product>,
     @InjectTable(Order) private readonly orders: TableRepository<Order>,
     @InjectTable(OrderItem) private readonly items: TableRepository<OrderItem>,
+    private readonly transactions: DynamiteTransactionHost,
   ) {}
 
   async checkout(dto: CheckoutDto): Promise<Order> {
@@ -49,6 +52,7 @@ export class CheckoutService {
         unit_price: unitPrice(line.product_id),
       })),
     );
+    await this.transactions.publish(OrderPlacedEvent.eventName, new OrderPlacedEvent(order.id, order.user_id, order.total));
     return order;
   }
 

@@ -3,6 +3,7 @@ import { DynamiteModule } from "../nestjs-dynamite.js";
 import { Product } from "../products/product.model.js";
 import { User } from "../users/user.model.js";
 import { CheckoutService } from "./checkout.service.js";
+import { OrderConfirmations } from "./order-confirmations.listener.js";
 import { OrderItem } from "./order-item.model.js";
 import { Order } from "./order.model.js";
 import { OrdersController } from "./orders.controller.js";
@@ -11,6 +12,6 @@ import { OrdersService } from "./orders.service.js";
 @Module({
   imports: [DynamiteModule.forFeature([Order, OrderItem, User, Product])],
   controllers: [OrdersController],
-  providers: [CheckoutService, OrdersService],
+  providers: [CheckoutService, OrdersService, OrderConfirmations],
 })
 export class OrdersModule {}

@@ -8,6 +8,7 @@ import {
   hasGlobalClient,
   HasMany,
   IndexSort,
+  LocalIndex,
   PrimaryKey,
   requireClient,
   setGlobalClient,
@@ -15,13 +16,18 @@ import {
   type CreationOptional,
   type NonAttribute,
 } from "../../lib/core/index.js";
-import { findFreePort } from "../../lib/testing/index.js";
 import { testClientConfig } from "../helpers/test-dynamite.js";
 
 class Account extends Table<Account> {
   @PrimaryKey({ type: Number }) declare id: CreationOptional<number>;
   declare name: string;
   @HasMany(() => Invoice, "account_id") declare invoices: NonAttribute<Invoice[]>;
+}
+
+/** A local index needs a table sort key: DynamoDB refuses this table. */
+class Unsortable extends Table<Unsortable> {
+  @PrimaryKey() declare id: string;
+  @LocalIndex() declare rank: number;
 }
 
 class Invoice extends Table<Invoice> {
@@ -85,18 +91,23 @@ describe("Dynamite client", () => {
     expect(other.isReady()).toBe(false);
   });
 
-  it("sync() rethrows errors other than ResourceInUseException (nothing listening)", async () => {
-    const port = await findFreePort();
-    const unreachable = new Dynamite({
-      ...testClientConfig(),
-      endpoint: `http://127.0.0.1:${port}`,
-      maxAttempts: 1,
-      tables: [Account],
-    });
-    unreachable.connect();
-    await expect(unreachable.sync()).rejects.toThrow(/ECONNREFUSED/);
-    expect(unreachable.isReady()).toBe(false);
-    unreachable.disconnect();
+  it("sync() treats a table created meanwhile (ResourceInUseException) as done, and rethrows any other CreateTable error", async () => {
+    const config = testClientConfig();
+    // two clients syncing the same new table at once: one CreateTable loses with ResourceInUseException
+    const first = new Dynamite({ ...config, tables: [Account] });
+    const second = new Dynamite({ ...config, tables: [Account] });
+    first.connect();
+    const plans = await Promise.all([first.sync(), second.sync()]);
+    expect(plans.map((plan) => plan.changes.some((change) => change.kind === "createTable"))).toEqual([true, true]);
+    expect(second.isReady()).toBe(false); // never connected, but its sync() resolved
+    first.disconnect();
+    second.disconnect();
+    // DynamoDB refuses a local index on a table without a sort key: that error reaches the caller
+    const refused = new Dynamite({ ...testClientConfig(), tables: [Unsortable] });
+    refused.connect();
+    await expect(refused.sync()).rejects.toMatchObject({ name: "ValidationException" });
+    expect(refused.isReady()).toBe(false);
+    refused.disconnect();
   });
 
   it("passes SDK config through and maps requestTimeout onto the HTTP handler", async () => {

@@ -77,8 +77,10 @@ describe("@Transactional()", () => {
     expect((await rowsOf("obs-fail@example.com")).user).toBeUndefined();
   });
 
-  it("a handler returning a plain value works", async () => {
-    await request(app.getHttpServer()).get("/checkout/value").expect(200, { ok: true });
+  it("a handler returning a plain value runs in a transaction, and what it queued is committed", async () => {
+    await request(app.getHttpServer()).get("/checkout/value").expect(200, { ok: true, inTransaction: true });
+    expect(writes().map((w) => w.input.TransactItems?.length)).toEqual([1]);
+    expect((await Order.where({ user_id: "plain" })).map((order) => order.id)).toEqual(["plain-value"]);
   });
 
   it("a nested @Transactional provider method joins the request's transaction (one TransactWriteItems of 5)", async () => {

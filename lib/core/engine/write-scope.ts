@@ -16,3 +16,8 @@ export function currentWriteQueue(): WriteQueue | undefined {
 export function runInWriteScope<R>(queue: WriteQueue, fn: () => R): R {
   return scope.run(queue, fn);
 }
+
+/** Runs `fn` with no ambient write queue (writes inside are sent on their own). */
+export function runWithoutWriteScope<R>(fn: () => R): R {
+  return scope.run(undefined as unknown as WriteQueue, fn);
+}

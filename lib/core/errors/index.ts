@@ -3,3 +3,4 @@ export * from "./core-errors.js";
 export * from "./batch-errors.js";
 export * from "./scan-refused-error.js";
 export * from "./transaction-error.js";
+export * from "./transaction-propagation-error.js";

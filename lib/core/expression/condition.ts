@@ -63,12 +63,16 @@ function renderIn(name: string, values: unknown[], builder: ExpressionBuilder): 
   return groups.join(" OR ");
 }
 
-/** Joins conditions with AND; undefined when there are none. */
+/** ANDs rendered conditions, each parenthesized when there are several; undefined when there are none. */
+export function joinAnd(expressions: string[]): string | undefined {
+  if (!expressions.length) return undefined;
+  // DynamoDB refuses redundant parentheses around a lone condition
+  return expressions.length === 1 ? expressions[0] : expressions.map((expression) => `(${expression})`).join(" AND ");
+}
+
+/** Renders conditions joined with AND; undefined when there are none. */
 export function renderAll(conditions: Condition[], builder: ExpressionBuilder): string | undefined {
-  if (!conditions.length) return undefined;
-  return conditions
-    .map((c) => (conditions.length > 1 ? `(${renderCondition(c, builder)})` : renderCondition(c, builder)))
-    .join(" AND ");
+  return joinAnd(conditions.map((condition) => renderCondition(condition, builder)));
 }
 
 /**

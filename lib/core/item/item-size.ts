@@ -7,10 +7,11 @@ import { DYNAMO_LIMITS } from "../support/dynamo-limits.js";
 export const MAX_ITEM_BYTES = DYNAMO_LIMITS.itemBytes;
 
 /** Stored size of a value by DynamoDB's rules (UTF-8 bytes; numbers ~1 byte per 2 digits, at most 21). */
-function sizeOf(value: unknown): number {
+export function sizeOf(value: unknown): number {
   if (value === null || value === undefined || typeof value === "boolean") return 1;
   if (typeof value === "string") return Buffer.byteLength(value);
-  if (typeof value === "number") return Math.min(21, Math.ceil(String(value).replace(/[-.]|e.*$/g, "").length / 2) + 1);
+  if (typeof value === "number" || typeof value === "bigint")
+    return Math.min(21, Math.ceil(String(value).replace(/[-.]|e.*$/g, "").length / 2) + 1);
   if (value instanceof Uint8Array) return value.byteLength;
   if (value instanceof Set || Array.isArray(value)) return 3 + [...value].reduce((sum: number, v) => sum + sizeOf(v) + 1, 0);
   if (typeof value === "object") return 3 + mapSize(value as Record<string, unknown>);

@@ -54,18 +54,13 @@ export function keyOperandProblem(model: ModelMetadata, property: string, op: st
   return undefined;
 }
 
-/** Refuses an expression over DynamoDB's size or operator limit, naming what it is built from. */
-export function assertExpressionLimits(
-  model: ModelMetadata,
-  attributes: string,
-  kind: string,
-  expression: string | undefined,
-): void {
+/** Refuses an expression over DynamoDB's size or operator limit, naming the model and the attributes it is built from. */
+export function assertExpressionLimits(model: string, attributes: string, kind: string, expression: string | undefined): void {
   const problem = expression && expressionLimitProblem(expression);
   if (!problem) return;
   const rule = problem.endsWith("(expressionSize)") ? "expressionSize" : "expressionOperators";
   throw ValidationError.of(
-    model.name,
+    model,
     attributes,
     rule,
     `the ${kind} ${problem.replace(/ \((expressionSize|expressionOperators)\)$/, "")}`,

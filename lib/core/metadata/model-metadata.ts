@@ -136,6 +136,11 @@ export class ModelMetadata {
     return this.sortKey ? [this.partitionKey!, this.sortKey] : this.partitionKey ? [this.partitionKey] : [];
   }
 
+  /** The partition key of an index: an LSI always shares the table's. */
+  partitionKeyOf(index: IndexMetadata): string {
+    return index.kind === "LSI" ? this.partitionKey! : index.partitionKey;
+  }
+
   keyTypeOf(property: string): KeyType {
     const meta = this.attributes.get(property);
     if (meta?.explicitType) return meta.explicitType;

@@ -5,8 +5,7 @@ import { indexesOf } from "../metadata/relation-resolution.js";
 import { extractKey } from "../item/validate-key.js";
 import { keyId } from "../item/item-key.js";
 import { fitFilters } from "./fit-filters.js";
-import { trashCondition } from "./trash-scope.js";
-import { ttlCondition } from "./ttl-scope.js";
+import { visibilityConditions } from "./visibility-scope.js";
 import { toCondition } from "./normalize-filters.js";
 import type { FilterClause } from "./query-types.js";
 import type { ReadSpec } from "./read-spec.js";
@@ -48,7 +47,7 @@ const SORT_KEY_OPS = new Set(["=", "<", "<=", ">", ">=", "between", "begins-with
 /** Chooses GetItem, BatchGetItem, Query (table or index) or Scan for a validated read. */
 export function planAccess(spec: ReadSpec): AccessPlan {
   const { model, clauses } = spec;
-  const trash = [trashCondition(model, spec.scope), ttlCondition(model)].filter((c): c is Condition => c !== undefined);
+  const trash = visibilityConditions(model, spec.scope);
   const base = {
     model,
     keys: [],
@@ -124,8 +123,7 @@ function keySources(model: ModelMetadata): KeySource[] {
   for (const index of indexesOf(model)) {
     // an index that does not project every attribute would return partial rows
     if (index.projection !== "ALL") continue;
-    const partitionKey = index.kind === "LSI" ? model.partitionKey! : index.partitionKey;
-    sources.push({ index, partitionKey, sortKey: index.sortKey });
+    sources.push({ index, partitionKey: model.partitionKeyOf(index), sortKey: index.sortKey });
   }
   return sources;
 }

@@ -5,8 +5,7 @@ import { buildReadSpec } from "./read-spec.js";
 import { extractKey } from "../item/validate-key.js";
 import type { AccessPlan } from "./access-plan.js";
 import { keyId } from "../item/item-key.js";
-import { trashCondition } from "./trash-scope.js";
-import { ttlCondition } from "./ttl-scope.js";
+import { visibilityConditions } from "./visibility-scope.js";
 
 /** Rows by primary keys (BatchGetItem, 100 keys a request), in the order of the keys; missing keys left out. */
 export async function findManyByKeys<M>(model: ModelMetadata, keys: Array<Record<string, unknown>>): Promise<M[]> {
@@ -18,7 +17,6 @@ export async function findManyByKeys<M>(model: ModelMetadata, keys: Array<Record
     const stored = extractKey(model, key ?? {});
     unique.set(keyId(model, stored), stored);
   }
-  const trash = trashCondition(model, "default");
   const spec = buildReadSpec(model, []);
   // the keys are already known: skip the planner's key detection and read exactly these
   const plan: AccessPlan = {
@@ -26,7 +24,7 @@ export async function findManyByKeys<M>(model: ModelMetadata, keys: Array<Record
     model,
     keys: [...unique.values()],
     keyConditions: [],
-    filters: [trash, ttlCondition(model)].filter((condition) => condition !== undefined),
+    filters: visibilityConditions(model),
     scanIndexForward: true,
   };
   return (await fetchRows<M>(spec, { plan })).rows;

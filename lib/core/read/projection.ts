@@ -22,7 +22,7 @@ export function projectionOf(spec: ReadSpec, plan: AccessPlan, extra: string[] =
   const model = spec.model;
   const needed = new Set<string>([...model.keyProperties(), ...includeKeysOf(spec), ...extra]);
   if (plan.index) {
-    needed.add(plan.index.kind === "LSI" ? model.partitionKey! : plan.index.partitionKey);
+    needed.add(model.partitionKeyOf(plan.index));
     if (plan.index.sortKey) needed.add(plan.index.sortKey);
   }
   const asked = new Set(spec.attributes);
@@ -43,7 +43,7 @@ export function stripHidden(rows: object[], hidden: string[]): void {
 export function cursorColumns(model: ModelMetadata, plan: AccessPlan): string[] {
   const properties = new Set(model.keyProperties());
   if (plan.index) {
-    properties.add(plan.index.kind === "LSI" ? model.partitionKey! : plan.index.partitionKey);
+    properties.add(model.partitionKeyOf(plan.index));
     if (plan.index.sortKey) properties.add(plan.index.sortKey);
   }
   return [...properties].map((property) => model.columnOf(property));

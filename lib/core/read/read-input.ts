@@ -32,7 +32,7 @@ export function buildPagedInput(plan: AccessPlan, columns?: string[], count = fa
   if (count) input.Select = "COUNT";
   else if (columns) input.ProjectionExpression = columns.map((column) => builder.name(column)).join(", ");
   if (plan.consistentRead) input.ConsistentRead = true;
-  assertExpressionLimits(plan.model, "(attributes)", "ProjectionExpression", input.ProjectionExpression);
+  assertExpressionLimits(plan.model.name, "(attributes)", "ProjectionExpression", input.ProjectionExpression);
   return { ...input, ...builder.attributes() };
 }
 

@@ -55,7 +55,7 @@ function indexDrift(model: ModelMetadata, description: TableDescription, plan: S
     const existing = [...(description.GlobalSecondaryIndexes ?? []), ...(description.LocalSecondaryIndexes ?? [])].find(
       (candidate) => candidate.IndexName === index.name,
     );
-    const expected = keySchema(model, index.kind === "LSI" ? model.partitionKey! : index.partitionKey, index.sortKey);
+    const expected = keySchema(model, model.partitionKeyOf(index), index.sortKey);
     if (!existing && index.kind === "GSI") {
       plan.changes.push({ kind: "addIndex", table, model: model.name, index: index.name });
     } else if (!existing) {

@@ -38,7 +38,7 @@ export function buildCreateTableInput(model: ModelMetadata): CreateTableCommandI
     ...(lsis.length && {
       LocalSecondaryIndexes: lsis.map((index) => ({
         IndexName: index.name,
-        KeySchema: keySchema(model, model.partitionKey!, index.sortKey),
+        KeySchema: keySchema(model, model.partitionKeyOf(index), index.sortKey),
         Projection: projectionOf(index),
       })),
     }),
@@ -54,7 +54,7 @@ export function attributeDefinitions(model: ModelMetadata, properties: string[])
 export function gsiDefinition(model: ModelMetadata, index: IndexMetadata): GlobalSecondaryIndex {
   return {
     IndexName: index.name,
-    KeySchema: keySchema(model, index.partitionKey, index.sortKey),
+    KeySchema: keySchema(model, model.partitionKeyOf(index), index.sortKey),
     Projection: projectionOf(index),
   };
 }

@@ -1,4 +1,6 @@
 import { DescribeTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamiteError } from "../errors/core-errors.js";
+import { sleep } from "../support/backoff.js";
 
 /** Waits until the table and every one of its GSIs are ACTIVE (after a create or an index addition). */
 export async function waitUntilActive(client: DynamoDBClient, tableName: string, timeoutMs = 120_000): Promise<void> {
@@ -7,7 +9,7 @@ export async function waitUntilActive(client: DynamoDBClient, tableName: string,
     const { Table: table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const indexesActive = (table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === "ACTIVE");
     if (table?.TableStatus === "ACTIVE" && indexesActive) return;
-    if (Date.now() > deadline) throw new Error(`Table ${tableName} did not become ACTIVE within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    if (Date.now() > deadline) throw new DynamiteError(`Table ${tableName} did not become ACTIVE within ${timeoutMs} ms`);
+    await sleep(delay);
   }
 }

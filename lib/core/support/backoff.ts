@@ -19,6 +19,5 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
   return Math.floor(random() * ceiling);
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+/** Waits `ms` milliseconds (Node's promise timer: the one sleep of the package). */
+export { setTimeout as sleep } from "node:timers/promises";

@@ -1,14 +1,10 @@
 import type { UpdateParts } from "../engine/write-action.js";
+import type { Condition } from "../expression/condition.js";
+import { matchesAll } from "../read/match-conditions.js";
 
 /** One update equivalent to `first` then `second` on the same item (later writes win, ADDs add up). */
 export function mergeUpdateParts(first: UpdateParts, second: UpdateParts): UpdateParts {
-  const merged: UpdateParts = {
-    set: { ...first.set },
-    remove: [...first.remove],
-    add: { ...first.add },
-    conditions: [...first.conditions, ...second.conditions],
-    mustExist: first.mustExist || second.mustExist,
-  };
+  const merged: UpdateParts = { set: { ...first.set }, remove: [...first.remove], add: { ...first.add } };
   for (const [column, value] of Object.entries(second.set)) {
     merged.set[column] = value;
     merged.remove = merged.remove.filter((c) => c !== column);
@@ -41,4 +37,24 @@ export function applyUpdateToItem(item: Record<string, unknown>, parts: UpdatePa
   for (const column of parts.remove) delete result[column];
   for (const [column, by] of Object.entries(parts.add)) result[column] = Number(result[column] ?? 0) + by;
   return result;
+}
+
+const SHIFTABLE = new Set(["=", "!=", "<", "<=", ">", ">="]);
+
+/**
+ * A condition on `column + by` (the value after `ADD column :by`) as a condition on the value
+ * before: `x + by >= v` is `x >= v - by`, and an absent `x` (ADD counts it 0) is decided now.
+ * A boolean when the answer does not depend on the old value (`= null`: the attribute exists after
+ * an ADD); undefined when no condition on the old value says the same (e.g. `contains`).
+ */
+export function conditionBeforeAdd(condition: Condition, by: number): Condition | boolean | undefined {
+  const { op, value } = condition;
+  const ifAbsent = matchesAll({ [condition.column]: by }, [{ ...condition, orMissing: false }]);
+  if (value === null) return ifAbsent;
+  if (SHIFTABLE.has(op) && typeof value === "number")
+    return { column: condition.column, op, value: value - by, orMissing: ifAbsent };
+  if (op === "between" && Array.isArray(value) && value.every((bound) => typeof bound === "number")) {
+    return { column: condition.column, op, value: [value[0] - by, value[1] - by], orMissing: ifAbsent };
+  }
+  return undefined;
 }

@@ -3,8 +3,8 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DEFAULT_ENGINE_OPTIONS } from "../engine/client-options.js";
 import type { WriteQueue } from "../engine/write-queue.js";
 import type { WriteAction, WriteParams } from "../engine/write-action.js";
-import { renderItemWrite, stateOf, type ItemState, type ItemWrite } from "./item-write.js";
-import { mergeInto } from "./merge-writes.js";
+import { renderItemWrite, type ItemWrite } from "./item-write.js";
+import { mergeActions, unmergeable, type NextWrite } from "./merge-writes.js";
 import { rawItemWrite } from "./raw-actions.js";
 import { sendTransaction } from "./send-transaction.js";
 import { TransactionError } from "../errors/transaction-error.js";
@@ -50,15 +50,14 @@ export class TransactionContext implements WriteQueue {
     return this.doc;
   }
 
-  /** Queues a model write (called by Table methods); throws a TransactionError when it cannot merge with an earlier write to the same item. */
+  /**
+   * Queues a model write (called by Table methods), merged with an earlier write to the same item.
+   * Throws the write's own error when it cannot succeed after that write (e.g. a second create of
+   * one key is a ConflictError), a TransactionError when no single action has the same effect.
+   */
   enqueue(action: WriteAction): void {
-    this.queue({
-      model: action.model,
-      modelName: action.model.name,
-      table: action.params.TableName,
-      key: action.key,
-      state: stateOf(action),
-    });
+    const { kind, table, key, item, update, conditions } = action;
+    this.queue({ modelName: action.model.name, table, key, action: { kind, table, key, item, update, conditions } }, action);
     if (action.onCommitted) this.committed.push(() => action.onCommitted!());
   }
 
@@ -104,7 +103,7 @@ export class TransactionContext implements WriteQueue {
 
   /** The TransactWriteItems entries the commit will send, in order (for inspection and tests). */
   pendingItems(): Array<Record<string, WriteParams>> {
-    return this.pending().map(({ rendered }) => ({ [rendered.type]: rendered.params }));
+    return this.pending().map(({ rendered }) => ({ [rendered.kind]: rendered.params }));
   }
 
   /**
@@ -128,7 +127,7 @@ export class TransactionContext implements WriteQueue {
       const pending = this.pending();
       assertWithinLimits(pending.map(({ rendered }) => rendered.params));
       if (pending.length) {
-        const items = pending.map(({ rendered }) => ({ [rendered.type]: rendered.params }));
+        const items = pending.map(({ rendered }) => ({ [rendered.kind]: rendered.params }));
         const sent = pending.map(({ write }) => ({ model: write.modelName, key: write.key }));
         await sendTransaction(this.doc, items as never, sent, { token: this.token, retries: this.retries });
       }
@@ -151,24 +150,22 @@ export class TransactionContext implements WriteQueue {
     this.rollbackReason ??= reason ?? new Error("nested transaction failed");
   }
 
-  private queue(write: ItemWrite): void {
+  private queue(write: ItemWrite, next?: NextWrite): void {
     this.assertOpen();
     const id = `${write.table}\u0000${JSON.stringify(sortedKey(write.key))}`;
     const existing = this.items.get(id);
     if (!existing) {
-      this.items.set(id, write);
+      this.items.set(id, { ...write, instance: next?.instance });
       return;
     }
-    const state: ItemState = mergeInto(existing, write.state);
-    existing.state = state;
-    existing.model ??= write.model;
+    const incoming = next ?? write.action;
+    if (!incoming) throw unmergeable(existing, existing.action?.kind ?? existing.raw!.kind, write.raw!.kind);
+    existing.action = mergeActions(existing, incoming);
+    existing.instance = next?.instance ?? existing.instance;
   }
 
   private pending() {
-    return [...this.items.values()].flatMap((write) => {
-      const rendered = renderItemWrite(write);
-      return rendered ? [{ write, rendered }] : [];
-    });
+    return [...this.items.values()].map((write) => ({ write, rendered: renderItemWrite(write) }));
   }
 
   private assertOpen(): void {

@@ -1,25 +1,13 @@
 import type { WriteParams } from "../engine/write-action.js";
 import { TransactionError } from "../errors/transaction-error.js";
 import { DYNAMO_LIMITS } from "../support/dynamo-limits.js";
+import { sizeOf } from "../item/item-size.js";
 
 /** DynamoDB's limit of actions in one TransactWriteItems (raised from 25 to 100 in 2022). */
 export const MAX_TRANSACTION_ACTIONS = DYNAMO_LIMITS.transactionActions;
 
 /** DynamoDB's limit on the aggregate size of the items of one transaction. */
 export const MAX_TRANSACTION_BYTES = DYNAMO_LIMITS.transactionBytes;
-
-/** Approximate stored size of a value (DynamoDB counts UTF-8 bytes of names and values). */
-function sizeOf(value: unknown): number {
-  if (value === null || value === undefined || typeof value === "boolean") return 1;
-  if (typeof value === "string") return Buffer.byteLength(value);
-  if (typeof value === "number" || typeof value === "bigint") return 21;
-  if (value instanceof Uint8Array) return value.byteLength;
-  if (value instanceof Set || Array.isArray(value)) return 3 + [...value].reduce((sum: number, v) => sum + sizeOf(v) + 1, 0);
-  if (typeof value === "object") {
-    return 3 + Object.entries(value).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + sizeOf(v) + 1, 0);
-  }
-  return Buffer.byteLength(String(value));
-}
 
 /** Approximate request size of one action: its item, key, expressions and placeholder values. */
 export function estimateActionBytes(params: WriteParams): number {

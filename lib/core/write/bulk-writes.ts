@@ -8,7 +8,7 @@ import { applyMutators, validateAttributes } from "../item/validate-attributes.j
 import { destroyInstance } from "./destroy-instance.js";
 import { saveInstance, updatePartsOf } from "./save-instance.js";
 import { ValidationError } from "../errors/core-errors.js";
-import { buildUpdateParams } from "./build-write.js";
+import { renderAction } from "./render-action.js";
 import { updateByKey } from "./key-update.js";
 
 /**
@@ -26,7 +26,8 @@ export async function updateWhere(
   applyMutators(model, checked, Object.keys(checked));
   validateAttributes(model, checked, Object.keys(checked), false);
   // the UpdateExpression each row will get, checked against DynamoDB's expression limits before any read
-  buildUpdateParams(model, {}, updatePartsOf(model, checked, Object.keys(checked)));
+  const update = updatePartsOf(model, checked, Object.keys(checked));
+  renderAction({ kind: "Update", table: model.tableName, key: {}, update, conditions: [], model });
   const direct = await updateByKey(model, checked, filters, resolveWriteOptions(tx).tx);
   if (direct !== undefined) return direct;
   const rows = await readMany<object>(model, [filters]);

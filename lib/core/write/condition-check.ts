@@ -1,13 +1,11 @@
 import { ConflictError } from "../errors/core-errors.js";
-import { renderCondition } from "../expression/condition.js";
-import { ExpressionBuilder } from "../expression/expression-builder.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { clausesOf, toCondition } from "../read/normalize-filters.js";
 import type { Filters } from "../read/query-types.js";
 import { extractKey } from "../item/validate-key.js";
 import type { WriteAction } from "../engine/write-action.js";
 import { describeKey } from "../errors/write-errors.js";
-import { assertExpressionLimits } from "../item/limit-checks.js";
+import { rowExists } from "./build-write.js";
 
 /**
  * A ConditionCheck on one item: the transaction is cancelled unless the stored item exists and
@@ -16,16 +14,12 @@ import { assertExpressionLimits } from "../item/limit-checks.js";
 export function buildConditionCheckAction(model: ModelMetadata, keyData: Record<string, unknown>, filters: Filters): WriteAction {
   const key = extractKey(model, keyData);
   const conditions = clausesOf(model, filters).map((clause) => toCondition(model, clause));
-  const builder = new ExpressionBuilder();
-  const rendered = [`attribute_exists(${builder.name(model.columnOf(model.partitionKey!))})`];
-  rendered.push(...conditions.map((condition) => renderCondition(condition, builder)));
-  const expression = rendered.length === 1 ? rendered[0] : rendered.map((part) => `(${part})`).join(" AND ");
-  assertExpressionLimits(model, Object.keys(filters).join(", "), "ConditionExpression", expression);
   return {
-    type: "ConditionCheck",
+    kind: "ConditionCheck",
     model,
+    table: model.tableName,
     key,
-    params: { TableName: model.tableName, Key: key, ConditionExpression: expression, ...builder.attributes() },
+    conditions: [rowExists(model), ...conditions],
     onConditionFailed: (cause) =>
       new ConflictError(
         `${model.name} with key ${describeKey(key)} does not exist or fails the transaction's check`,

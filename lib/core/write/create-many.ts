@@ -4,7 +4,7 @@ import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { isWriteQueue, type WriteQueue } from "../engine/write-queue.js";
 import { currentWriteQueue } from "../engine/write-scope.js";
 import { executeWrite } from "./execute-write.js";
-import { applyCreationDefaults, buildInsertAction } from "./insert-instance.js";
+import { applyCreationDefaults, buildInsertAction, prepareInsert } from "./insert-instance.js";
 import { runAfterHooks, runBeforeCreateHooks } from "./run-hooks.js";
 import type { WriteAction } from "../engine/write-action.js";
 import { describeKey } from "../errors/write-errors.js";
@@ -67,6 +67,7 @@ function buildActions(model: ModelMetadata, instances: Row[]): WriteAction[] {
   const seen = new Map<string, number>();
   instances.forEach((instance, index) => {
     try {
+      prepareInsert(model, instance);
       const action = buildInsertAction(model, instance);
       const id = keyId(model, action.key);
       const first = seen.get(id);
@@ -91,7 +92,7 @@ function buildActions(model: ModelMetadata, instances: Row[]): WriteAction[] {
 
 async function batchPut(model: ModelMetadata, rows: Row[], actions: WriteAction[], policy: RetryPolicy): Promise<void> {
   const { doc, options } = contextFor(model);
-  const items = actions.map((action) => action.params.Item as Row);
+  const items = actions.map((action) => action.item as Row);
   const { unwritten, unconfirmed, error } = await batchPutItems(doc, model, items, options.concurrency, policy);
   const failed: number[] = [];
   actions.forEach((action, index) => (unwritten.has(keyId(model, action.key)) ? failed.push(index) : action.onCommitted?.()));

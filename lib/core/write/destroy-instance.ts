@@ -6,10 +6,8 @@ import type { WriteQueue } from "../engine/write-queue.js";
 import { runAfterHooks, runHooks } from "./run-hooks.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
 import { extractKey } from "../item/validate-key.js";
-import { renderCondition } from "../expression/condition.js";
-import { ExpressionBuilder } from "../expression/expression-builder.js";
-import { versionConflict, versionStep } from "./version-step.js";
-import { buildDeleteParams, emptyUpdate } from "./build-write.js";
+import { versionCondition, versionConflict, versionStep } from "./version-step.js";
+import { emptyUpdate } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
 import { buildTargetedUpdate } from "./targeted-update.js";
 import type { WriteAction } from "../engine/write-action.js";
@@ -19,18 +17,16 @@ import { missingRowError } from "../errors/write-errors.js";
 export function buildDeleteAction(model: ModelMetadata, instance: object): WriteAction {
   const key = extractKey(model, attributeValues(model, instance));
   const step = versionStep(model, instance);
-  let params = buildDeleteParams(model, key);
-  if (step?.checked) {
-    // a stale instance must not delete a row someone else changed since it was read
-    const builder = new ExpressionBuilder();
-    const condition = renderCondition({ column: step.column, op: "=", value: step.expected }, builder);
-    params = { ...params, ConditionExpression: condition, ...builder.attributes() };
-  }
+  // a stale instance must not delete a row someone else changed since it was read
+  const version = step && versionCondition(step);
   return {
-    type: "Delete",
+    kind: "Delete",
     model,
+    table: model.tableName,
     key,
-    params,
+    conditions: version ? [version] : [],
+    instance,
+    version,
     onConditionFailed: (cause, item) =>
       step ? versionConflict(model, key, step, cause, item) : missingRowError(model, key, cause),
     onCommitted: () => markGone(instance),

@@ -11,6 +11,7 @@ import { ConfigError, DynamiteError } from "../errors/core-errors.js";
 import { currentWriteQueue } from "../engine/write-scope.js";
 import type { WriteQueue } from "../engine/write-queue.js";
 import type { WriteAction } from "../engine/write-action.js";
+import { renderAction } from "./render-action.js";
 
 /**
  * Sends one write, or queues it in the transaction (`tx`, else the ambient one).
@@ -51,18 +52,19 @@ function assertSameConnection(action: WriteAction, transaction: WriteQueue): voi
 
 async function send(doc: ReturnType<typeof contextFor>["doc"], action: WriteAction) {
   const failure = { ReturnValuesOnConditionCheckFailure: "ALL_OLD" as const };
-  switch (action.type) {
+  const params = renderAction(action);
+  switch (action.kind) {
     case "Put":
-      await doc.send(new PutCommand({ ...action.params, ...failure } as PutCommandInput));
+      await doc.send(new PutCommand({ ...params, ...failure } as PutCommandInput));
       return undefined;
     case "Update": {
       const result = await doc.send(
-        new UpdateCommand({ ...action.params, ...failure, ReturnValues: action.returnValues ?? "NONE" } as UpdateCommandInput),
+        new UpdateCommand({ ...params, ...failure, ReturnValues: action.returnValues ?? "NONE" } as UpdateCommandInput),
       );
       return result.Attributes;
     }
     case "Delete":
-      await doc.send(new DeleteCommand({ ...action.params, ...failure } as DeleteCommandInput));
+      await doc.send(new DeleteCommand({ ...params, ...failure } as DeleteCommandInput));
       return undefined;
     case "ConditionCheck":
       throw new DynamiteError(

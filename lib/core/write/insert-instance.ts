@@ -6,7 +6,7 @@ import { runAfterHooks, runHooks } from "./run-hooks.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
 import { applyMutators, validateAttributes } from "../item/validate-attributes.js";
 import { extractKey } from "../item/validate-key.js";
-import { buildInsertParams } from "./build-write.js";
+import { rowAbsent } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
 import type { WriteAction } from "../engine/write-action.js";
 import { duplicateKeyError } from "../errors/write-errors.js";
@@ -29,20 +29,26 @@ export function applyCreationDefaults(model: ModelMetadata, instance: Record<str
   }
 }
 
-/** Builds the never-overwriting Put of a new instance, after defaults, mutators and validation. */
-export function buildInsertAction(model: ModelMetadata, instance: Record<string, unknown>): WriteAction {
+/** Prepares a new instance for its insert, in place: defaults, creation timestamps, version 1, mutators. */
+export function prepareInsert(model: ModelMetadata, instance: Record<string, unknown>): void {
   applyCreationDefaults(model, instance);
+  applyMutators(model, instance, Object.keys(attributeValues(model, instance)));
+}
+
+/** The never-overwriting Put of a prepared instance, after validation (pure: the instance is not changed). */
+export function buildInsertAction(model: ModelMetadata, instance: Record<string, unknown>): WriteAction {
   const data = attributeValues(model, instance);
-  applyMutators(model, instance, Object.keys(data));
-  Object.assign(data, attributeValues(model, instance));
   validateAttributes(model, data, Object.keys(data), true);
   const key = extractKey(model, data);
   const item = toItem(model, data);
   return {
-    type: "Put",
+    kind: "Put",
     model,
+    table: model.tableName,
     key,
-    params: buildInsertParams(model, item),
+    item,
+    conditions: [rowAbsent(model)],
+    instance,
     onConditionFailed: (cause) => duplicateKeyError(model, key, cause),
     onCommitted: () => markPersisted(instance, item),
   };
@@ -56,6 +62,7 @@ export async function insertInstance(model: ModelMetadata, instance: object, txO
     applyCreationDefaults(model, target);
     await runHooks(model, instance, "beforeCreate");
   }
+  prepareInsert(model, target);
   await executeWrite(buildInsertAction(model, target), tx);
   if (hooks) await runAfterHooks(model, instance, "afterCreate", tx);
 }

@@ -3,8 +3,7 @@ import { hasHooks } from "./run-hooks.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { clausesOf } from "../read/normalize-filters.js";
 import type { Filters } from "../read/query-types.js";
-import { trashCondition } from "../read/trash-scope.js";
-import { ttlCondition } from "../read/ttl-scope.js";
+import { visibilityConditions } from "../read/visibility-scope.js";
 import type { WriteQueue } from "../engine/write-queue.js";
 import { currentWriteQueue } from "../engine/write-scope.js";
 import { extractKey } from "../item/validate-key.js";
@@ -60,6 +59,5 @@ function keyUpdateAction(model: ModelMetadata, key: Record<string, unknown>, pat
   const updatedAt = model.timestampProperty("updatedAt");
   const values = updatedAt && !(updatedAt in patch) ? { ...patch, [updatedAt]: nowIso() } : patch;
   const parts = updatePartsOf(model, values, Object.keys(values));
-  for (const scope of [trashCondition(model, "default"), ttlCondition(model)]) if (scope) parts.conditions.push(scope);
-  return buildUpdateAction(model, undefined, key, parts, undefined);
+  return buildUpdateAction(model, undefined, key, parts, undefined, visibilityConditions(model));
 }

@@ -8,7 +8,7 @@ import { buildReadSpec } from "../read/read-spec.js";
 import type { WriteQueue } from "../engine/write-queue.js";
 import { buildDeleteAction } from "./destroy-instance.js";
 import { executeWrite } from "./execute-write.js";
-import { buildInsertAction } from "./insert-instance.js";
+import { buildInsertAction, prepareInsert } from "./insert-instance.js";
 import { valueId } from "../read/rows-by-value.js";
 
 type Row = Record<string, unknown>;
@@ -59,9 +59,11 @@ async function addLinks(context: PivotContext, ids: unknown[], tx?: WriteQueue):
   const added = new Map<string, unknown>();
   for (const id of ids) if (!linked.has(targetIdOf(context, id))) added.set(targetIdOf(context, id), id);
   const Pivot = pivotModel.target as new (data: Row) => Row;
-  const actions = [...added.values()].map((id) =>
-    buildInsertAction(pivotModel, new Pivot({ [relation.pivot!.localPivotKey]: ownerId, [relation.pivot!.targetPivotKey]: id })),
-  );
+  const actions = [...added.values()].map((id) => {
+    const link = new Pivot({ [relation.pivot!.localPivotKey]: ownerId, [relation.pivot!.targetPivotKey]: id });
+    prepareInsert(pivotModel, link);
+    return buildInsertAction(pivotModel, link);
+  });
   await mapConcurrent(actions, contextFor(pivotModel).options.concurrency, (action) => executeWrite(action, tx));
   return [...added.values()];
 }

@@ -42,13 +42,13 @@ export function updatePartsOf(model: ModelMetadata, data: Record<string, unknown
 }
 
 /**
- * The UpdateItem of a persisted instance's changes (only the changed attributes), or undefined
- * when nothing changed.
+ * Prepares a persisted instance for its update, in place: the @UpdatedAt time and the mutators of
+ * the changed attributes. False when nothing changed (then nothing is touched).
  */
-export function buildSaveAction(model: ModelMetadata, instance: object): WriteAction | undefined {
+export function prepareSave(model: ModelMetadata, instance: object): boolean {
   const target = instance as Record<string, unknown>;
-  let changed = changedProperties(model, instance);
-  if (!changed.length) return undefined;
+  const changed = changedProperties(model, instance);
+  if (!changed.length) return false;
   const keyChange = changed.find((property) => model.keyProperties().includes(property));
   if (keyChange) {
     throw ValidationError.of(
@@ -64,7 +64,16 @@ export function buildSaveAction(model: ModelMetadata, instance: object): WriteAc
     changed.push(updatedAt);
   }
   applyMutators(model, target, changed);
-  changed = changedProperties(model, instance);
+  return true;
+}
+
+/**
+ * The UpdateItem of a prepared instance's changes (only the changed attributes), or undefined
+ * when nothing changed. Pure: the instance is not changed until the write is durable.
+ */
+export function buildSaveAction(model: ModelMetadata, instance: object): WriteAction | undefined {
+  const changed = changedProperties(model, instance);
+  if (!changed.length) return undefined;
   const data = attributeValues(model, instance);
   validateAttributes(model, data, changed, false);
   const key = extractKey(model, data);
@@ -85,6 +94,7 @@ export async function saveInstance(model: ModelMetadata, instance: object, txOrO
     await runHooks(model, instance, "beforeUpdate", changes);
   }
   const changes = withHooks ? changesOf(model, instance) : undefined;
+  if (!prepareSave(model, instance)) return;
   const action = buildSaveAction(model, instance);
   if (!action) return;
   await executeWrite(action, tx);

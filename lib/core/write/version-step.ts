@@ -2,6 +2,7 @@ import { ConflictError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { isPersisted, markPersisted, snapshotOf } from "../instance/instance-state.js";
 import type { UpdateParts, WriteAction } from "../engine/write-action.js";
+import type { Condition } from "../expression/condition.js";
 import { describeKey, missingRowError } from "../errors/write-errors.js";
 
 /** The optimistic-locking step of one write: the version the row must have, and the one it gets. */
@@ -27,12 +28,20 @@ export function versionStep(model: ModelMetadata, instance: object): VersionStep
   return { property, column: model.columnOf(property), expected, next: (expected ?? 0) + 1, checked: isPersisted(instance) };
 }
 
-/** Adds `version = :expected` (when checked) and `SET version = :next` to an update. */
-export function addVersionToUpdate(parts: UpdateParts, step: VersionStep): void {
-  if (step.checked) parts.conditions.push({ column: step.column, op: "=", value: step.expected });
-  delete parts.add[step.column];
-  parts.remove = parts.remove.filter((column) => column !== step.column);
-  parts.set[step.column] = step.next;
+/** The condition `version = :expected` of a checked step (none for an instance not stored yet). */
+export function versionCondition(step: VersionStep): Condition | undefined {
+  return step.checked ? { column: step.column, op: "=", value: step.expected } : undefined;
+}
+
+/** The update parts with `SET version = :next` (any other change of the version column dropped). */
+export function withVersion(parts: UpdateParts, step: VersionStep): UpdateParts {
+  const add = { ...parts.add };
+  delete add[step.column];
+  return {
+    set: { ...parts.set, [step.column]: step.next },
+    remove: parts.remove.filter((column) => column !== step.column),
+    add,
+  };
 }
 
 /** The stored version of an item returned by `ReturnValuesOnConditionCheckFailure` (plain or marshalled). */

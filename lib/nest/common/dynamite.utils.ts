@@ -1,4 +1,5 @@
 import { Logger } from "@nestjs/common";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Dynamite, ConfigError } from "../../core/index.js";
 import { DEFAULT_CONNECTION_NAME } from "../dynamite.constants.js";
 
@@ -37,7 +38,7 @@ export async function withRetry<T>(attempt: () => Promise<T>, options: RetryOpti
         `Unable to connect to DynamoDB (connection "${options.connectionName}"): ${(error as Error).message}. ` +
           `Retrying (${failures + 1}/${options.attempts})...`,
       );
-      await new Promise((resolve) => setTimeout(resolve, options.delay));
+      await sleep(options.delay);
     }
   }
 }

@@ -29,11 +29,14 @@ describe("onScan client option", () => {
   });
 
   it('"warn" calls the warn hook and still answers', async () => {
-    const warned = await createTestDynamite([Memo], { onScan: "warn" });
-    (warned.engineContext()!.options as { warn: (m: string) => void }).warn = (message) => warnings.push(message);
+    const warned = await createTestDynamite([Memo], { onScan: "warn", warn: (message) => warnings.push(message) });
     await Memo.createMany([{ id: "2", topic: "b" }]);
     expect((await Memo.where({ topic: "b" })).map((m) => m.id)).toEqual(["2"]);
+    expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/Memo.*topic.*Scan/);
+    // a key read needs no Scan: nothing more to warn about
+    expect((await Memo.first({ id: "2" }))?.topic).toBe("b");
+    expect(warnings).toHaveLength(1);
     warned.disconnect();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { TransactionError } from "../../../lib/core/index.js";
+import { NotFoundError, TransactionError } from "../../../lib/core/index.js";
 import { isPersisted } from "../../../lib/core/instance/instance-state.js";
 import { Product, User } from "./fixtures.js";
 import { storedItem, useTxDatabase } from "./tx-helpers.js";
@@ -51,13 +51,15 @@ describe("merging writes to the same item", () => {
     expect(counter.stock).toBe(6);
   });
 
-  it("create then forceDestroy → nothing is sent, and the instance reads as gone", async () => {
+  it("create then forceDestroy → one ConditionCheck that the key was free; nothing written, the instance reads as gone", async () => {
     let user: User | undefined;
     await db.dynamite.tx(async () => {
       user = await User.create({ id: "m-none", name: "Ghost" });
       await user.forceDestroy();
     });
-    expect(db.attempts.attempts).toHaveLength(0);
+    const items = db.attempts.lastItems();
+    expect(items.map((item) => Object.keys(item)[0])).toEqual(["ConditionCheck"]);
+    expect(items[0].ConditionCheck.ConditionExpression).toBe("attribute_not_exists(#n0)");
     expect(await storedItem(db.dynamite, "users", { id: "m-none" })).toBeUndefined();
     expect(isPersisted(user!)).toBe(false);
   });
@@ -109,7 +111,7 @@ describe("merging writes to the same item", () => {
     expect((await storedItem(db.dynamite, "products", { id: "m-check" }))?.stock).toBe(1);
   });
 
-  it("forceDestroy then update cannot be merged → TransactionError before anything is sent", async () => {
+  it("forceDestroy then update → NotFoundError before anything is sent (the update would find no row)", async () => {
     const product = await Product.create({ id: "m-bad", stock: 1 });
     const error = await db.dynamite
       .tx(async () => {
@@ -118,10 +120,29 @@ describe("merging writes to the same item", () => {
         await product.increment("stock", 1);
       })
       .catch((e) => e);
-    expect(error).toBeInstanceOf(TransactionError);
-    expect(error.message).toMatch(/Product with key id="m-bad": a Delete followed by an Update .*cannot be merged/);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toMatch(/Product with key id="m-bad" does not exist/);
     expect(db.attempts.attempts).toHaveLength(0);
     expect(await storedItem(db.dynamite, "products", { id: "m-bad" })).toBeDefined();
     expect(await storedItem(db.dynamite, "products", { id: "m-bad-other" })).toBeUndefined();
+  });
+
+  it("a raw addUpdate and a model write to the same item cannot be merged → TransactionError before sending", async () => {
+    const product = await Product.create({ id: "m-raw", stock: 1 });
+    const error = await db.dynamite
+      .tx(async (tx) => {
+        await product.increment("stock", 1);
+        tx.addUpdate({
+          TableName: "products",
+          Key: { id: "m-raw" },
+          UpdateExpression: "SET #n = :n",
+          ExpressionAttributeNames: { "#n": "name" },
+          ExpressionAttributeValues: { ":n": "raw" },
+        });
+      })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(TransactionError);
+    expect(error.message).toMatch(/an Update followed by an Update .*cannot be merged/);
+    expect(db.attempts.attempts).toHaveLength(0);
   });
 });

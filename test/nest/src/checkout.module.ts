@@ -79,8 +79,11 @@ export class CheckoutController {
 
   @Get("value")
   @Transactional()
-  value(): { ok: boolean } {
-    return { ok: true };
+  value(): { ok: boolean; inTransaction: boolean } {
+    // synchronous: queues a raw Put in the ambient transaction (if any) and returns a plain value
+    const tx = currentTransaction();
+    tx?.addPut("orders", { id: "plain-value", user_id: "plain", total: 1 });
+    return { ok: true, inTransaction: tx !== undefined };
   }
 
   @Get("probe")

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { mapConcurrent } from "../../../lib/core/support/concurrency.js";
+import { mapConcurrent } from "../../lib/core/support/concurrency.js";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
