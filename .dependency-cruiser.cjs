@@ -5,10 +5,10 @@
 const layers = [
   ["support", "errors"],
   ["metadata", "expression"],
-  ["decorators", "item"],
+  ["decorators", "item", "telemetry"],
   ["instance", "engine"],
   ["read", "schema"],
-  ["write"],
+  ["write", "stream"],
   ["transaction"],
 ];
 const folder = (name) => `^lib/core/${name}/`;

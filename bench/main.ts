@@ -2,11 +2,12 @@ import { writeFile } from "node:fs/promises";
 import { runBench, type Mode } from "./bench.js";
 import { measureImports, renderColdStart, tarballSize } from "./cold-start.js";
 import { FULL, QUICK } from "./config.js";
+import { measureTracingOverhead, renderOverhead } from "./otel-overhead.js";
 import { renderReport } from "./report.js";
 import { evaluateTargets } from "./targets.js";
 import { SCENARIOS, type ScenarioId } from "./types.js";
 
-const USAGE = `npm run bench -- [--quick] [--json <file>] [--mode e2e|cpu|all] [--scenarios get,create,...] [--no-http] [--no-heap] [--endpoint <url>] [--import-time] [--import-rounds N]`;
+const USAGE = `npm run bench -- [--quick] [--json <file>] [--mode e2e|cpu|all] [--scenarios get,create,...] [--no-http] [--no-heap] [--endpoint <url>] [--import-time] [--import-rounds N] [--otel-overhead <rounds>]`;
 
 function parseArgs(argv: string[]) {
   const options = {
@@ -19,6 +20,7 @@ function parseArgs(argv: string[]) {
     endpoint: undefined as string | undefined,
     importOnly: false,
     importRounds: undefined as number | undefined,
+    otelRounds: undefined as number | undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -36,6 +38,7 @@ function parseArgs(argv: string[]) {
     else if (arg === "--endpoint") options.endpoint = value();
     else if (arg === "--import-time") options.importOnly = true;
     else if (arg === "--import-rounds") options.importRounds = Number(value());
+    else if (arg === "--otel-overhead") options.otelRounds = Number(value());
     else throw new Error(`Unknown argument ${arg}\n${USAGE}`);
   }
   const known = new Set<string>(SCENARIOS.map((s) => s.id));
@@ -47,6 +50,15 @@ function parseArgs(argv: string[]) {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
+  if (args.otelRounds !== undefined) {
+    // only the tracing comparison (CPU-only): ops/s with the OpenTelemetry API absent, no-op, recording
+    const rows = await measureTracingOverhead(args.quick ? QUICK : FULL, args.otelRounds, args.scenarios, (line) =>
+      console.error(line),
+    );
+    console.log(renderOverhead(rows, `npm run bench -- ${process.argv.slice(2).join(" ")}`));
+    if (args.json) await writeFile(args.json, JSON.stringify(rows, null, 2));
+    return;
+  }
   if (args.importOnly) {
     console.log(coldStart(args.importRounds ?? 15));
     return;

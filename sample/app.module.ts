@@ -5,11 +5,12 @@ import { EventEmitterModule } from "@nestjs/event-emitter";
 import { createValidationPipe } from "./common/validation.pipe.js";
 import { dynamodbConfig } from "./config/dynamodb.config.js";
 import { DynamiteModule } from "./nestjs-dynamite.js";
+import { NotificationsModule } from "./notifications/notifications.module.js";
 import { OrdersModule } from "./orders/orders.module.js";
 import { ProductsModule } from "./products/products.module.js";
 import { UsersModule } from "./users/users.module.js";
 
-/** The sample shop: users, products with stock, and orders placed by a transactional checkout. */
+/** The sample shop: users, products with stock, orders placed by a transactional checkout, and notifications fed by change streams. */
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }),
@@ -29,6 +30,7 @@ import { UsersModule } from "./users/users.module.js";
     UsersModule,
     ProductsModule,
     OrdersModule,
+    NotificationsModule,
   ],
   // Registered as a provider (not in main.ts) so apps built by @nestjs/testing validate too.
   providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],

@@ -10,7 +10,12 @@ import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type OnScan } from "./engin
 import { bindModel, documentClientFor, setEngineOptionsFor, unbindModel, type EngineContext } from "./engine/engine-context.js";
 import { getGlobalClient, hasGlobalClient, setGlobalClient } from "./engine/global-client.js";
 import { planSchema, syncSchema } from "./schema/sync-schema.js";
+import { namedPivotsOf } from "./decorators/named-pivot.js";
 import type { SyncOptions, SyncPlan } from "./schema/sync-plan.js";
+import type { RequestListener } from "./telemetry/request-event.js";
+import type { RequestTotals } from "./telemetry/request-totals.js";
+import { ClientTelemetry } from "./telemetry/client-telemetry.js";
+import { traced } from "./telemetry/traced.js";
 
 /** The reference's configuration: the SDK's client config plus the model classes. */
 export interface DynamiteConfig extends DynamoDBClientConfig {
@@ -25,6 +30,8 @@ export interface DynamiteConfig extends DynamoDBClientConfig {
   transactionRetries?: number;
   /** Where warnings go (onScan: "warn", sync drift); default `process.emitWarning`. */
   warn?: (message: string) => void;
+  /** Called after every request an ORM operation sends, with what it read and cost (see "Observability" in the README). */
+  onRequest?: RequestListener;
 }
 
 /**
@@ -36,6 +43,7 @@ export class Dynamite {
   private readonly tables = new Set<ModelClass>();
   private readonly sdkConfig: DynamoDBClientConfig;
   private readonly engineOptions: EngineOptions;
+  private readonly telemetry: ClientTelemetry;
   private connected = false;
   private synced = false;
   /** Domain events of this connection: delivered after the commit of the transaction they are published in. */
@@ -45,7 +53,7 @@ export class Dynamite {
     if (!config || !Array.isArray(config.tables)) {
       throw new ConfigError("new Dynamite(config) needs config.tables: an array of model classes (may be empty)");
     }
-    const { tables, requestTimeout, onScan, concurrency, transactionRetries, warn, ...sdkConfig } = config;
+    const { tables, requestTimeout, onScan, concurrency, transactionRetries, warn, onRequest, ...sdkConfig } = config;
     this.sdkConfig =
       requestTimeout === undefined ? sdkConfig : { ...sdkConfig, requestHandler: sdkConfig.requestHandler ?? { requestTimeout } };
     this.engineOptions = {
@@ -55,6 +63,7 @@ export class Dynamite {
       ...(transactionRetries !== undefined && { transactionRetries }),
       ...(warn && { warn }),
     };
+    this.telemetry = new ClientTelemetry(this.tables, this.engineOptions.warn, onRequest);
     this.registerTables(tables);
     this.events = new DomainEvents({
       documentClient: () => this.engineContext()?.doc,
@@ -69,8 +78,11 @@ export class Dynamite {
   registerTables(tables: ModelClass[]): void {
     for (const table of tables) {
       if (typeof table !== "function") throw new ConfigError(`config.tables holds ${String(table)}, which is not a model class`);
-      this.tables.add(table);
-      bindModel(table, this);
+      // a pivot table given by name belongs to the client of the models that name it
+      for (const model of [table, ...namedPivotsOf(table)]) {
+        this.tables.add(model);
+        bindModel(model, this);
+      }
     }
     if (tables.length) this.synced = false;
   }
@@ -83,7 +95,7 @@ export class Dynamite {
   /** Sets this client as the global client; idempotent. */
   connect(): void {
     if (this.connected) return;
-    this.client ??= new DynamoDBClient(this.sdkConfig);
+    this.client ??= this.telemetry.instrument(new DynamoDBClient(this.sdkConfig));
     setEngineOptionsFor(this.client, this.engineOptions);
     setGlobalClient(this.client);
     this.connected = true;
@@ -94,6 +106,7 @@ export class Dynamite {
    * (one at a time, waiting for ACTIVE), enables TTL; idempotent. Never drops or changes anything:
    * drift it will not fix goes to the `warn` option. Returns what it did; `{ dryRun: true }` = `plan()`.
    */
+  @traced("sync", "other", false)
   async sync(options: SyncOptions = {}): Promise<SyncPlan> {
     if (options.dryRun) return this.plan();
     const client = this.getClient();
@@ -104,6 +117,7 @@ export class Dynamite {
   }
 
   /** The changes `sync()` would make (create table, add index, enable TTL) and the drift it would warn about; changes nothing. */
+  @traced("plan", "other", false)
   async plan(): Promise<SyncPlan> {
     const models = [...this.tables].map((table) => requireModelMetadata(table));
     return planSchema(this.getClient(), models);
@@ -111,7 +125,7 @@ export class Dynamite {
 
   /** The underlying SDK client (created on first use). */
   getClient(): DynamoDBClient {
-    this.client ??= new DynamoDBClient(this.sdkConfig);
+    this.client ??= this.telemetry.instrument(new DynamoDBClient(this.sdkConfig));
     setEngineOptionsFor(this.client, this.engineOptions);
     return this.client;
   }
@@ -144,8 +158,18 @@ export class Dynamite {
   tx<R>(callback: (tx: TransactionContext) => Promise<R>, options?: TxOptions<JoiningPropagation>): Promise<R>;
   /** SUPPORTS, NOT_SUPPORTED and NEVER may run the callback without a transaction (`tx` undefined). */
   tx<R>(callback: MaybeTransactional<R>, options?: TxOptions): Promise<R>;
+  @traced("tx", "other", false)
   tx<R>(callback: MaybeTransactional<R> | ((tx: TransactionContext) => Promise<R>), options?: TxOptions): Promise<R> {
     return runWithPropagation(this.engineContextOrThrow(), callback as MaybeTransactional<R>, options);
+  }
+
+  /**
+   * What the requests of ORM operations on this client cost since it was created, by model:
+   * requests, errors, retries, items read and returned, consumed capacity.
+   * @example const { User } = dynamite.requestTotals(); // { requests: 3, itemsRead: 12, ... }
+   */
+  requestTotals(): RequestTotals {
+    return this.telemetry.totals.snapshot();
   }
 
   /** The context models bound to this client use; undefined until connected. */

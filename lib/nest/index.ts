@@ -21,3 +21,8 @@ export { DynamiteTransactionHost, getTransactionHostToken } from "./transaction/
 export { DynamiteExceptionFilter } from "./dynamite-exception.filter.js";
 export { DynamiteHealthIndicator } from "./health/dynamite.health.js";
 export type { DynamiteHealthResult, DynamitePingOptions } from "./health/dynamite.health.js";
+export { DynamiteStreamModule } from "./stream/dynamite-stream.module.js";
+export { DynamiteStreams } from "./stream/dynamite-streams.service.js";
+export { OnTableChange } from "./stream/on-table-change.decorator.js";
+export type { OnTableChangeOptions, TableChangeEvent } from "./stream/on-table-change.decorator.js";
+export type { DynamiteStreamModuleOptions, DynamiteOutboxModuleOptions } from "./stream/dynamite-stream-options.interface.js";

@@ -70,8 +70,9 @@ function wrapMethod(target: object, key: string | symbol, original: AnyMethod, o
  * Works on controllers (HTTP, microservice messages) and on any provider method.
  * @example @Post() @Transactional() create(@Body() dto: CreateUserDto) { return this.users.create(dto); }
  */
-export function Transactional(options: TransactionalOptions = {}): MethodDecorator & ClassDecorator {
-  const { propagation } = options ?? {};
+export function Transactional(given?: TransactionalOptions): MethodDecorator & ClassDecorator {
+  const options = given ?? {};
+  const { propagation } = options;
   if (propagation !== undefined && !Object.values<unknown>(Propagation).includes(propagation)) {
     throw new TransactionPropagationError(
       `@Transactional() got an unknown propagation ${JSON.stringify(propagation) ?? String(propagation)}; use one of ${Object.values(Propagation).join(", ")}`,

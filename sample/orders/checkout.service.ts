@@ -1,6 +1,6 @@
 import { Injectable } from "@nestjs/common";
 import { found } from "../common/not-found.js";
-import { DynamiteTransactionHost, InjectTable, NotFoundError, TableRepository } from "../nestjs-dynamite.js";
+import { DynamiteTransactionHost, InjectTable, NotFoundError, TableRepository, Transactional } from "../nestjs-dynamite.js";
 import { Product } from "../products/product.model.js";
 import { User } from "../users/user.model.js";
 import type { CheckoutDto, CheckoutItemDto } from "./dto/checkout.dto.js";
@@ -16,9 +16,8 @@ function mergeLines(items: CheckoutItemDto[]): CheckoutItemDto[] {
 }
 
 /**
- * Places an order. Meant to run inside a transaction (the orders controller's interceptor): every
- * write below is queued and sent as one TransactWriteItems when the request handler returns, and
- * the "order placed" event is delivered only after that commit.
+ * Places an order in one transaction: every write below is queued and sent as one
+ * TransactWriteItems, and the "order placed" event is delivered only after that commit.
  */
 @Injectable()
 export class CheckoutService {
@@ -30,6 +29,8 @@ export class CheckoutService {
     private readonly transactions: DynamiteTransactionHost,
   ) {}
 
+  /** Joins the orders controller's transaction (its interceptor); called from anywhere else, it commits its own. */
+  @Transactional()
   async checkout(dto: CheckoutDto): Promise<Order> {
     found(await this.users.first({ id: dto.user_id }), "User", dto.user_id);
     const lines = mergeLines(dto.items);

@@ -3,6 +3,7 @@ import {
   CreatedAt,
   Default,
   DeleteAt,
+  Model,
   NotNull,
   PrimaryKey,
   Table,
@@ -14,7 +15,11 @@ import {
 const wholeNumber = (value: unknown) => (Number.isInteger(value) && (value as number) >= 0) || "must be a whole number >= 0";
 const amount = (value: unknown) => (typeof value === "number" && value >= 0) || "must be a number >= 0";
 
-/** Something to sell. `stock` only goes down inside a checkout transaction, guarded by `stock >= quantity`. */
+/**
+ * Something to sell. `stock` only goes down inside a checkout transaction, guarded by `stock >= quantity`.
+ * Its table has a stream: the low-stock watcher reacts to its changes.
+ */
+@Model({ stream: "NEW_AND_OLD_IMAGES" })
 export class Product extends Table<Product> {
   @PrimaryKey() @Default(() => randomUUID()) declare id: CreationOptional<string>;
   @NotNull() declare name: string;

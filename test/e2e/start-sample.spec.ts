@@ -97,4 +97,32 @@ describe("npm start (scripts/start-sample.mjs)", () => {
     started.child.kill("SIGINT");
     expect(await started.exited).toBe(0);
   }, 240_000);
+
+  it("with OTEL_TRACES_EXPORTER=console it prints a span per ORM operation and per DynamoDB request", async () => {
+    const port = await findFreePort();
+    const built = existsSync("dist/sample-app/sample/bootstrap.js");
+    const env = {
+      ...baseEnv(port),
+      DYNAMODB_ENDPOINT: testEndpoint(),
+      AWS_ACCESS_KEY_ID: `trace${port}`,
+      AWS_SECRET_ACCESS_KEY: "x",
+      OTEL_TRACES_EXPORTER: "console",
+    };
+    started = startSample(env, built ? ["--no-build"] : []);
+    await waitFor(started, new RegExp(`Sample app: http://localhost:${port}`), 150_000);
+    expect(started.output()).toContain("Tracing: spans go to the console");
+
+    const created = await fetch(`http://localhost:${port}/users`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "trace@example.com", name: "Trace" }),
+    });
+    expect(created.status).toBe(201);
+    await waitFor(started, /name: 'User\.create'/, 10_000);
+    await waitFor(started, /name: 'PutItem users'/, 10_000);
+    expect(started.output()).toContain("'db.system.name': 'aws.dynamodb'");
+
+    started.child.kill("SIGTERM");
+    expect(await started.exited).toBe(0);
+  }, 240_000);
 });

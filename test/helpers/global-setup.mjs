@@ -3,7 +3,8 @@ import { startDynamoLocal } from "../../dist/lib/testing/index.js";
 
 /** One DynamoDB Local per Jest run; suites isolate themselves by credentials (see test-dynamite.ts). */
 export default async function globalSetup() {
-  const local = await startDynamoLocal();
+  // a loaded machine (CI, parallel sessions) can take more than the default 30 s to start the JVM
+  const local = await startDynamoLocal({ startTimeoutMs: 120_000 });
   process.env.DYNAMITE_TEST_ENDPOINT = local.endpoint;
   globalThis.__dynamoLocal = local;
 }

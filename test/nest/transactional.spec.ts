@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import type { INestApplication } from "@nestjs/common";
 import request from "supertest";
-import { Dynamite, DynamiteModule } from "../../lib/index.js";
+import { Dynamite, DynamiteModule, Transactional, TransactionPropagationError } from "../../lib/index.js";
 import { recordRequests, type RequestRecorder } from "../helpers/request-recorder.js";
 import { testClientConfig } from "../helpers/test-dynamite.js";
 import { bootApp } from "./src/boot.js";
@@ -107,6 +107,18 @@ describe("@Transactional()", () => {
     expect(writes().map((w) => w.input.TransactItems?.length)).toEqual([2]);
     expect(await Order.where({ user_id: "class-ok" })).toHaveLength(2);
     expect(await Order.where({ user_id: "class-fail" })).toEqual([]);
+  });
+
+  it("an unknown propagation is a TransactionPropagationError when the class is defined; null options are the defaults", () => {
+    for (const propagation of ["sometimes", "required", 0]) {
+      expect(() => Transactional({ propagation } as never)).toThrow(TransactionPropagationError);
+    }
+    class Service {
+      async work() {
+        return "done";
+      }
+    }
+    expect(() => Transactional(null as never)(Service)).not.toThrow();
   });
 
   it("guards run outside the transaction, the handler inside", async () => {

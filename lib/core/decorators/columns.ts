@@ -14,22 +14,23 @@ export function Default(value: unknown | (() => unknown)): PropertyDecorator {
   });
 }
 
-/** Rejects `null`, `undefined` and the empty string on every write. */
-export function NotNull(): PropertyDecorator {
+/** Rejects `null`, `undefined` and the empty string on every write; `message` replaces the default one. */
+export function NotNull(message?: string): PropertyDecorator {
   return onAttribute((meta) => {
     meta.notNull = true;
+    if (message !== undefined) meta.notNullMessage = message;
   });
 }
 
-/** One or several validators; each returns `true` or the message to report. */
+/** One or several validators `(value, current) => true | message`; `current` is the value as last read or written. */
 export function Validate(validators: Validator | Validator[]): PropertyDecorator {
   return onAttribute((meta) => {
     meta.validators.push(...(Array.isArray(validators) ? validators : [validators]));
   });
 }
 
-/** Transforms the value on every write, before validation (e.g. trim, lower-case). */
-export function Mutate(mutator: (value: any) => unknown): PropertyDecorator {
+/** Transforms the value on every write, before validation (e.g. trim); also gets the value as last read or written. */
+export function Mutate(mutator: (value: any, current?: any) => unknown): PropertyDecorator {
   return onAttribute((meta) => {
     meta.mutators.push(mutator);
   });

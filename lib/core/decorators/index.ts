@@ -1,6 +1,7 @@
 export { PrimaryKey, Index, IndexSort } from "./keys.js";
 export type { KeyOptions } from "./keys.js";
 export { Attribute, Default, NotNull, Validate, Mutate, Serialize } from "./columns.js";
+export { Get, Set } from "./view.js";
 export { Name } from "./name.js";
 export { CreatedAt, UpdatedAt, DeleteAt } from "./timestamps.js";
 export { HasMany, HasOne, BelongsTo, ManyToMany } from "./relations.js";

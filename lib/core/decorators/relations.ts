@@ -1,3 +1,5 @@
+import { ConfigError } from "../errors/core-errors.js";
+import { namedPivotModel, partitionKeyType } from "./named-pivot.js";
 import type { RelationKind, RelationMetadata } from "../metadata/model-metadata.js";
 import { snakeCase } from "../metadata/naming.js";
 import { metadataFor } from "../metadata/registry.js";
@@ -33,25 +35,62 @@ export interface ManyToManyOptions {
 }
 
 /**
- * Many-to-many through a pivot model whose rows hold both keys.
+ * Many-to-many through a pivot model whose rows hold both keys; or through a pivot table given by
+ * name and its two attributes (this model's key, then the target's), which `sync()` creates.
  * @example `@ManyToMany(() => Role, () => UserRole, { localPivotKey: "user_id", targetPivotKey: "role_id" })`
+ * @example `@ManyToMany(() => Role, "user_roles", "user_id", "role_id")`
  */
 export function ManyToMany(
   target: () => ModelClass<any>,
   pivotTable: () => ModelClass<any>,
-  options: ManyToManyOptions = {},
+  options?: ManyToManyOptions,
+): PropertyDecorator;
+export function ManyToMany(
+  target: () => ModelClass<any>,
+  pivotTable: string,
+  localPivotKey: string,
+  targetPivotKey: string,
+): PropertyDecorator;
+export function ManyToMany(
+  target: () => ModelClass<any>,
+  pivotTable: string | (() => ModelClass<any>),
+  options: ManyToManyOptions | string = {},
+  targetPivotKey?: string,
 ): PropertyDecorator {
   return (prototype: object, propertyKey: string | symbol) => {
     const owner = prototype.constructor as Function;
+    if (typeof pivotTable === "string") {
+      if (typeof options !== "string" || typeof targetPivotKey !== "string" || !options || !targetPivotKey) {
+        throw new ConfigError(
+          `${owner.name}.${String(propertyKey)}: @ManyToMany with a pivot table name needs both pivot attributes: ` +
+            `@ManyToMany(() => Target, "${pivotTable}", "<this model's key attribute>", "<target's key attribute>")`,
+        );
+      }
+      const Pivot = namedPivotModel(
+        pivotTable,
+        options,
+        partitionKeyType(() => owner),
+        targetPivotKey,
+        partitionKeyType(target),
+      );
+      relation("manyToMany", () => ({
+        target,
+        foreignKey: "",
+        localKey: "",
+        pivot: { table: () => Pivot, localPivotKey: options, targetPivotKey, targetKey: "", named: true },
+      }))(prototype, propertyKey);
+      return;
+    }
+    const given = typeof options === "object" && options !== null ? options : {};
     relation("manyToMany", () => ({
       target,
       foreignKey: "",
       localKey: "",
       pivot: {
         table: pivotTable,
-        localPivotKey: options.localPivotKey ?? `${snakeCase(owner.name)}_id`,
+        localPivotKey: given.localPivotKey ?? `${snakeCase(owner.name)}_id`,
         // resolved lazily: the target class may not exist yet while decorators run
-        targetPivotKey: options.targetPivotKey ?? "",
+        targetPivotKey: given.targetPivotKey ?? "",
         targetKey: "",
       },
     }))(prototype, propertyKey);

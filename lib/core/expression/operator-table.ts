@@ -4,25 +4,12 @@ export const OPERATORS = ["=", "!=", "<", "<=", ">", ">=", "in", "not-in", "cont
 export type Operator = (typeof OPERATORS)[number];
 
 /**
- * Every operator spelling a filter key may hold, in one table: the operators themselves, and the
- * spellings of other query languages (Mongo's `$gt`, other ORMs' `gte`) with the operator they
- * mean. Those are refused for now, never compared as a literal map value; turning one into an
- * alias is a change of this table only.
+ * Operator spellings that are refused with the operator to write instead (other ORMs' `gte`, Mongo's
+ * `$regex`…), never compared as a literal map value. The `$` aliases that are accepted (`$gt`,
+ * `$in`, `$exists`…) are translated before this check by `operator-aliases.ts`.
  */
 const FOREIGN_SPELLINGS: Record<string, string> = {
-  $eq: "=",
-  $ne: "!=",
-  $gt: ">",
-  $gte: ">=",
-  $lt: "<",
-  $lte: "<=",
-  $in: "in",
-  $nin: "not-in",
-  $contains: "contains",
-  $beginsWith: "begins-with",
   $startsWith: "begins-with",
-  $between: "between",
-  $exists: '{ "!=": null } (exists) or null (absent)',
   $not: "the opposite operator",
   $and: "several attributes in one filter object (they are ANDed)",
   $or: "several reads",
@@ -61,7 +48,7 @@ export function operatorOf(model: string, property: string, op: unknown): Operat
   const spelling = String(op);
   const instead = typeof op === "string" && Object.hasOwn(FOREIGN_SPELLINGS, op) ? FOREIGN_SPELLINGS[op] : undefined;
   const hint = instead
-    ? `; ${spelling.startsWith("$") ? "Mongo-style" : "this"} spelling is not supported, write ${instead}`
+    ? `; ${spelling.startsWith("$") ? "this Mongo-style" : "this"} spelling is not supported, write ${instead}`
     : "";
   throw ValidationError.of(
     model,

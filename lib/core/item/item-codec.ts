@@ -8,8 +8,13 @@ export function toStoredValue(attribute: AttributeMetadata | undefined, value: u
   return encodeValue(attribute?.serializer && value !== null ? attribute.serializer.toDb(value) : value);
 }
 
-/** Stored value → in-memory value of one attribute. */
+/** Stored value → in-memory value of one attribute (then its `@Get` view, if any). */
 export function fromStoredValue(attribute: AttributeMetadata | undefined, value: unknown): unknown {
+  const data = decodeStoredValue(attribute, value);
+  return attribute?.view && data !== undefined && data !== null ? attribute.view(data) : data;
+}
+
+function decodeStoredValue(attribute: AttributeMetadata | undefined, value: unknown): unknown {
   if (attribute?.serializer && value !== null && value !== undefined) return attribute.serializer.fromDb(value);
   if (attribute?.designType === Date && typeof value === "string") return new Date(value);
   if (attribute?.designType === Date && attribute.ttl && typeof value === "number") return new Date(value * 1000);
@@ -47,4 +52,10 @@ function toEpochSeconds(value: unknown): unknown {
   if (value instanceof Date) return Math.floor(value.getTime() / 1000);
   if (typeof value === "string" && !Number.isNaN(Date.parse(value))) return Math.floor(Date.parse(value) / 1000);
   return value;
+}
+
+/** The in-memory value of `property` in a stored snapshot (undefined for a new row). */
+export function currentValue(model: ModelMetadata, snapshot: Record<string, unknown>, property: string): unknown {
+  const attribute = model.attributes.get(property);
+  return fromStoredValue(attribute, snapshot[attribute?.column ?? property]);
 }

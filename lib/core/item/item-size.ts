@@ -1,10 +1,7 @@
 import { ValidationError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 
-import { DYNAMO_LIMITS } from "../support/dynamo-limits.js";
-
-/** DynamoDB's limit on one item: attribute names plus values, 400 KB. */
-export const MAX_ITEM_BYTES = DYNAMO_LIMITS.itemBytes;
+import { MAX_ITEM_BYTES } from "./limits.js";
 
 /** Stored size of a value by DynamoDB's rules (UTF-8 bytes; numbers ~1 byte per 2 digits, at most 21). */
 export function sizeOf(value: unknown): number {

@@ -1,16 +1,25 @@
 import { ValidationError, type ValidationIssue } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { toItem, toStoredValue } from "./item-codec.js";
+import { currentValue, toItem, toStoredValue } from "./item-codec.js";
 import { assertStorable } from "./storable-value.js";
 import { indexKeyIssues } from "./limit-checks.js";
 import { assertItemSize } from "./item-size.js";
 
-/** Applies `@Mutate` functions to the given properties, in place. */
-export function applyMutators(model: ModelMetadata, data: Record<string, unknown>, properties: Iterable<string>): void {
+/**
+ * Applies `@Mutate`/`@Set` functions to the given properties, in place; they also get the value in
+ * `snapshot` (the stored row as last read or written; empty for a new row).
+ */
+export function applyMutators(
+  model: ModelMetadata,
+  data: Record<string, unknown>,
+  properties: Iterable<string>,
+  snapshot: Record<string, unknown> = {},
+): void {
   for (const property of properties) {
     const attribute = model.attributes.get(property);
     if (!attribute?.mutators.length || data[property] === undefined || data[property] === null) continue;
-    data[property] = attribute.mutators.reduce<unknown>((value, mutate) => mutate(value), data[property]);
+    const current = currentValue(model, snapshot, property);
+    data[property] = attribute.mutators.reduce<unknown>((value, mutate) => mutate(value, current), data[property]);
   }
 }
 
@@ -23,6 +32,8 @@ export function validateAttributes(
   data: Record<string, unknown>,
   properties: Iterable<string>,
   checkAllNotNull: boolean,
+  /** The stored row as last read or written (empty for a new row): validators get its value as `current`. */
+  snapshot: Record<string, unknown> = {},
 ): void {
   const issues: ValidationIssue[] = [];
   const issue = (attribute: string, rule: string, message: string) =>
@@ -43,7 +54,7 @@ export function validateAttributes(
       continue;
     }
     if (attribute?.notNull && (value === undefined || value === null || value === "")) {
-      issue(property, "notNull", "must not be null, undefined or empty");
+      issue(property, "notNull", attribute.notNullMessage ?? "must not be null, undefined or empty");
       continue;
     }
     if (value === undefined || value === null) continue;
@@ -55,7 +66,7 @@ export function validateAttributes(
       continue;
     }
     for (const validator of attribute?.validators ?? []) {
-      const result = validator(value);
+      const result = validator(value, currentValue(model, snapshot, property));
       if (result !== true) issue(property, validator.name || "validate", typeof result === "string" ? result : "is invalid");
     }
   }

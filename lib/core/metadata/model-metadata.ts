@@ -1,7 +1,11 @@
+import type { StreamOption } from "./stream-view-type.js";
 import type { ModelClass } from "./model-types.js";
 
-/** A validator returns `true` when the value is fine, otherwise the message to report. */
-export type Validator = (value: unknown) => true | string;
+/**
+ * A validator returns `true` when the value is fine, otherwise the message to report. `current` is
+ * the attribute's value as last read or written (undefined for a new row).
+ */
+export type Validator = (value: unknown, current?: unknown) => true | string;
 
 export type TimestampRole = "createdAt" | "updatedAt" | "deletedAt";
 
@@ -19,8 +23,13 @@ export interface AttributeMetadata {
   hasDefault?: boolean;
   defaultValue?: unknown;
   notNull?: boolean;
+  /** `@NotNull(message)`: reported instead of the default message. */
+  notNullMessage?: string;
   validators: Validator[];
-  mutators: Array<(value: unknown) => unknown>;
+  /** `@Mutate`/`@Set`: `current` is the value as last read or written (undefined for a new row). */
+  mutators: Array<(value: unknown, current?: unknown) => unknown>;
+  /** `@Get(fn)`: applied to the value whenever the row is read, and after the instance is written. */
+  view?: (value: unknown) => unknown;
   serializer?: { fromDb: (value: unknown) => unknown; toDb: (value: unknown) => unknown };
   timestamp?: TimestampRole;
   /** `@Version()`: optimistic-locking counter, checked and incremented by every write. */
@@ -48,7 +57,14 @@ export interface RelationMetadata {
   /** hasMany/hasOne: attribute on this model; belongsTo: attribute on this model holding the target's key. */
   localKey: string;
   /** manyToMany only. */
-  pivot?: { table: () => ModelClass; localPivotKey: string; targetPivotKey: string; targetKey: string };
+  pivot?: {
+    table: () => ModelClass;
+    localPivotKey: string;
+    targetPivotKey: string;
+    targetKey: string;
+    /** The pivot table was given by name: its model is generated, and registered with the owner's client. */
+    named?: boolean;
+  };
 }
 
 export type IndexKind = "GSI" | "LSI";
@@ -67,6 +83,8 @@ export interface IndexMetadata {
 export interface ModelOptions {
   /** Reject attributes the model does not declare (no mass assignment). */
   strict?: boolean;
+  /** `sync()` enables the table's DynamoDB stream with this view type (`true`: NEW_AND_OLD_IMAGES). */
+  stream?: StreamOption;
 }
 
 /** Everything known about one model class; built by the decorators, read by the engine. */

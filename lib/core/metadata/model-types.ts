@@ -26,6 +26,11 @@ export interface TableInstanceMembers {
   increment(...args: any[]): unknown;
   decrement(...args: any[]): unknown;
   toJSON(...args: any[]): unknown;
+  attach(...args: any[]): unknown;
+  detach(...args: any[]): unknown;
+  sync(...args: any[]): unknown;
+  readonly isPersisted: boolean;
+  readonly __isPersisted: boolean;
 }
 
 /** The stored attributes of a model: its own non-function properties minus `NonAttribute` ones. */

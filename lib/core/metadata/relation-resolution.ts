@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors/core-errors.js";
+import { belongsToKeys } from "./belongs-to-order.js";
 import type { IndexMetadata, ModelMetadata, RelationMetadata } from "./model-metadata.js";
 import { snakeCase } from "./naming.js";
 import { allModelMetadata, modelCount, requireModelMetadata } from "./registry.js";
@@ -24,7 +25,7 @@ export function resolveRelation(owner: ModelMetadata, property: string): Resolve
   if (relation.kind === "hasMany" || relation.kind === "hasOne") {
     resolved.localKey = relation.localKey || owner.partitionKey!;
   } else if (relation.kind === "belongsTo") {
-    resolved.foreignKey = relation.foreignKey || targetModel.partitionKey!;
+    Object.assign(resolved, belongsToKeys(owner, targetModel, relation));
   } else if (relation.pivot) {
     const pivotModel = requireModelMetadata(relation.pivot.table());
     resolved.pivotModel = pivotModel;

@@ -5,8 +5,7 @@ import { BatchGetError } from "../errors/batch-errors.js";
 import { chunk, mapConcurrent } from "../support/concurrency.js";
 import { keyId } from "../item/item-key.js";
 
-/** DynamoDB's limit of keys in one BatchGetItem. */
-export const MAX_BATCH_GET_KEYS = 100;
+import { MAX_BATCH_GET_KEYS } from "../item/limits.js";
 
 type Item = Record<string, unknown>;
 

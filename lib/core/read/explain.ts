@@ -1,4 +1,4 @@
-import { MAX_BATCH_GET_KEYS } from "./batch-get.js";
+import { MAX_BATCH_GET_KEYS } from "../item/limits.js";
 import { renderAll, type Condition } from "../expression/condition.js";
 import { DYNAMO_LIMITS } from "../support/dynamo-limits.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
@@ -8,13 +8,21 @@ import { clausesOf } from "./normalize-filters.js";
 import { projectionOf } from "./projection.js";
 import type { Filters, QueryOptions } from "./query-types.js";
 import { buildPagedInput } from "./read-input.js";
-import { buildReadSpec } from "./read-spec.js";
+import { buildReadSpec, type ReadSpec } from "./read-spec.js";
 import type { QueryPlan } from "./read-types.js";
 import { assertIncludable } from "./load-includes.js";
 
 /** The plan of `where(filters, options)`: validated exactly like the read, and nothing sent. */
 export function explainRead(model: ModelMetadata, filters: Filters, options: QueryOptions = {}): QueryPlan {
   const spec = buildReadSpec(model, clausesOf(model, filters), options);
+  const plan = explainSpec(spec);
+  if (!spec.sortBy) return plan;
+  const order = spec.sortBy.descending ? "DESC" : "ASC";
+  return { ...plan, sortedInMemory: { attribute: spec.sortBy.property, order } };
+}
+
+function explainSpec(spec: ReadSpec): QueryPlan {
+  const model = spec.model;
   assertIncludable(spec);
   const plan = planAccess(spec);
   const { columns } = projectionOf(spec, plan);

@@ -8,6 +8,7 @@ import { matchesAll } from "./match-conditions.js";
 import { projectionOf, type Projection } from "./projection.js";
 import { buildKeyProjection, buildPagedInput } from "./read-input.js";
 import type { ReadSpec } from "./read-spec.js";
+import { sortItems } from "./read-option-aliases.js";
 import { guardScan } from "./scan-guard.js";
 import { walkPages } from "./walk-pages.js";
 
@@ -39,9 +40,12 @@ export async function fetchRows<M>(spec: ReadSpec, options: FetchOptions = {}): 
   const plan = options.plan ?? planAccess(spec);
   const context = contextFor(spec.model);
   guardScan(plan, context.options);
-  const projection = projectionOf(spec, plan, options.extra);
+  const sortBy = spec.sortBy;
+  const projection = projectionOf(spec, plan, sortBy ? [...(options.extra ?? []), sortBy.property] : options.extra);
   const skip = options.want === undefined ? spec.skip : 0;
-  const want = options.want ?? (spec.limit === undefined ? undefined : spec.skip + spec.limit);
+  const wanted = options.want ?? (spec.limit === undefined ? undefined : spec.skip + spec.limit);
+  // sorted in memory: the first `wanted` rows are only known once every matching row is read
+  const want = sortBy && wanted !== 0 ? undefined : wanted;
   let items: Item[];
   let exhausted = true;
   if (want === 0) {
@@ -55,7 +59,8 @@ export async function fetchRows<M>(spec: ReadSpec, options: FetchOptions = {}): 
     const walk = await walkPages(context.doc, plan.operation, input, want, options.startKey, options.want !== undefined, keep);
     ({ items, exhausted } = walk);
   }
-  items = items.slice(skip, want);
+  if (sortBy) sortItems(items, spec.model.columnOf(sortBy.property), sortBy.descending);
+  items = items.slice(skip, wanted);
   return { rows: items.map((item) => hydrate<M>(spec.model, item)), items, plan, projection, exhausted };
 }
 

@@ -52,7 +52,7 @@ function matches(item: Item, { column, op, value, orMissing }: Condition): boole
  * code units, which disagrees for characters above U+FFFF) and binaries byte by byte; other pairs
  * are not ordered (undefined).
  */
-function order(a: unknown, b: unknown): number | undefined {
+export function order(a: unknown, b: unknown): number | undefined {
   if (typeof a === "number" && typeof b === "number") return Math.sign(a - b);
   if (typeof a === "string" && typeof b === "string") return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
   if (a instanceof Uint8Array && b instanceof Uint8Array) return Buffer.compare(a, b);

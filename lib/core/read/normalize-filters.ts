@@ -2,6 +2,7 @@ import { assertOperand, type Condition } from "../expression/condition.js";
 import { ValidationError } from "../errors/core-errors.js";
 import { looksLikeOperator } from "../expression/operator-table.js";
 import { keyOperandProblem } from "../item/limit-checks.js";
+import { canonicalOperator } from "../expression/operator-aliases.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toStoredValue } from "../item/item-codec.js";
 import { assertStorable } from "../item/storable-value.js";
@@ -43,7 +44,8 @@ export function clausesOf(model: ModelMetadata, filters: Filters): FilterClause[
   return clauses;
 }
 
-function clause(model: ModelMetadata, property: string, op: unknown, value: unknown): FilterClause {
+function clause(model: ModelMetadata, property: string, alias: unknown, operand: unknown): FilterClause {
+  const { op, value } = canonicalOperator(model.name, property, alias, operand);
   assertOperand(model.name, property, op, value);
   if (typeof value === "number" && !Number.isFinite(value)) {
     throw ValidationError.of(model.name, property, "filter", `${value} is not a comparable number`);
@@ -60,7 +62,10 @@ export function normalizeWhereArgs(model: ModelMetadata, args: unknown[]): { cla
   if (typeof args[0] === "string") {
     const [property, opOrValue, maybeValue] = args as [string, unknown, unknown];
     const filters = args.length >= 3 ? { [property]: { [String(opOrValue)]: maybeValue } } : { [property]: opOrValue };
-    if (args.length >= 3) assertOperand(model.name, property, opOrValue, maybeValue);
+    if (args.length >= 3) {
+      const { op, value } = canonicalOperator(model.name, property, opOrValue, maybeValue);
+      assertOperand(model.name, property, op, value);
+    }
     return { clauses: clausesOf(model, filters), options: (args[3] as QueryOptions) ?? {} };
   }
   return { clauses: clausesOf(model, (args[0] as Filters) ?? {}), options: (args[1] as QueryOptions) ?? {} };

@@ -36,6 +36,14 @@ export async function paginateRows<M>(model: ModelMetadata, filters: Filters, op
   }
   const spec = buildReadSpec(model, clausesOf(model, filters ?? {}), readOptions);
   assertIncludable(spec);
+  if (spec.sortBy) {
+    throw ValidationError.of(
+      model.name,
+      spec.sortBy.property,
+      "order",
+      "paginate orders by the sort key only; a cursor cannot resume a sort in memory",
+    );
+  }
   const plan = planAccess(spec);
   const scope: CursorScope = { model, index: plan.index?.name, order: spec.order, keyColumns: cursorColumns(model, plan) };
   const position: CursorPosition | undefined = cursor === undefined ? undefined : decodeCursor(scope, cursor);

@@ -1,5 +1,16 @@
 import type { Operator } from "../expression/condition.js";
 
+/** Read options as @arcaelas/dynamite spells them, on top of ours. */
+export interface ReadOptionAliases {
+  /** Alias of `skip`. */
+  offset?: number;
+  /** Alias of `withTrashed()`: `true` includes soft-deleted rows. */
+  _includeTrashed?: boolean;
+}
+
+/** `"ASC"`/`"DESC"` on the sort key, or `{ <attribute>: "ASC" | "DESC" }` (another attribute is sorted in memory). */
+export type ReadOrder = "ASC" | "DESC" | Record<string, "ASC" | "DESC">;
+
 /** A filter value: scalar (=), array (in), null (absent) or an operator map. */
 export type FilterValue = unknown;
 
@@ -12,8 +23,9 @@ export type TrashScope = "default" | "withTrashed" | "onlyTrashed";
 export interface IncludeOptions {
   where?: Filters;
   attributes?: string[];
-  order?: "ASC" | "DESC";
+  order?: ReadOrder;
   skip?: number;
+  offset?: number;
   limit?: number;
   include?: IncludeSpec;
 }
@@ -21,8 +33,8 @@ export interface IncludeOptions {
 /** `{ orders: true }` or `{ orders: { where, attributes, order, skip, limit, include } }` (or a list of names). */
 export type IncludeSpec = Record<string, true | IncludeOptions> | string[];
 
-export interface QueryOptions {
-  order?: "ASC" | "DESC";
+export interface QueryOptions extends ReadOptionAliases {
+  order?: ReadOrder;
   skip?: number;
   limit?: number;
   attributes?: string[];

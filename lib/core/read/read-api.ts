@@ -45,7 +45,7 @@ export async function readOne<M>(
 ): Promise<M | undefined> {
   const spec = specOfArgs(model, args, scope);
   if (!fromEnd) return (await readRows<M>({ ...spec, limit: 1 }))[0];
-  if (planAccess(spec).operation === "Query") {
+  if (planAccess(spec).operation === "Query" && !spec.sortBy) {
     return (await readRows<M>({ ...spec, skip: 0, limit: 1, order: spec.order === "DESC" ? "ASC" : "DESC" }))[0];
   }
   return (await readRows<M>({ ...spec, skip: 0, limit: undefined })).at(-1);

@@ -2,7 +2,16 @@ import { ValidationError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { resolveRelation, type ResolvedRelation } from "../metadata/relation-resolution.js";
 import { clausesOf } from "./normalize-filters.js";
-import type { FilterClause, Filters, IncludeOptions, IncludeSpec, QueryOptions, TrashScope } from "./query-types.js";
+import type {
+  FilterClause,
+  Filters,
+  IncludeOptions,
+  IncludeSpec,
+  QueryOptions,
+  ReadOptionAliases,
+  TrashScope,
+} from "./query-types.js";
+import { resolveReadAliases, type MemorySort } from "./read-option-aliases.js";
 
 /** A read, validated and normalized before any request: what to match, how many, which relations. */
 export interface ReadSpec {
@@ -16,6 +25,8 @@ export interface ReadSpec {
   consistentRead?: boolean;
   includes: IncludeNode[];
   scope: TrashScope;
+  /** `order` on an attribute that is not the sort key: every match is read, then sorted in memory. */
+  sortBy?: MemorySort;
 }
 
 /** One relation to load for the rows of a level, with the read of its own rows. */
@@ -25,17 +36,18 @@ export interface IncludeNode {
 }
 
 const READ_OPTION_KEYS = new Set(["order", "skip", "limit", "attributes", "include", "consistentRead"]);
-const INCLUDE_OPTION_KEYS = new Set(["where", "attributes", "order", "skip", "limit", "include"]);
+const INCLUDE_OPTION_KEYS = new Set(["where", "attributes", "order", "skip", "offset", "limit", "include"]);
 
 /** Validates filters and options (recursively through `include`); throws ValidationError before any request. */
 export function buildReadSpec(
   model: ModelMetadata,
   clauses: FilterClause[],
-  options: QueryOptions = {},
-  scope: TrashScope = "default",
+  given: QueryOptions & ReadOptionAliases = {},
+  givenScope: TrashScope = "default",
 ): ReadSpec {
   const fail = (attribute: string, rule: string, message: string) => ValidationError.of(model.name, attribute, rule, message);
-  if (typeof options !== "object" || options === null) throw fail("(options)", "options", "read options must be an object");
+  if (typeof given !== "object" || given === null) throw fail("(options)", "options", "read options must be an object");
+  const { options, scope, sortBy } = resolveReadAliases(model, given, givenScope);
   for (const key of Object.keys(options)) {
     if (!READ_OPTION_KEYS.has(key))
       throw fail(key, "option", `is not a read option; use one of ${[...READ_OPTION_KEYS].join(", ")}`);
@@ -50,6 +62,7 @@ export function buildReadSpec(
     consistentRead: options.consistentRead,
     includes: includesOf(model, options.include),
     scope,
+    ...(sortBy && { sortBy }),
   };
 }
 

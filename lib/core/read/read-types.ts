@@ -41,6 +41,11 @@ export interface QueryPlan {
    * `"… evaluated after reading (…)"` (then it is also in `residualFilter`).
    */
   notes?: string[];
+  /**
+   * `order` on an attribute that is not the sort key: every matching row is read (limit does not
+   * shorten the read), then sorted in memory by `attribute`.
+   */
+  sortedInMemory?: { attribute: string; order: "ASC" | "DESC" };
   /** BatchGetItem: number of requests (100 keys each). */
   requests?: number;
   names?: Record<string, string>;

@@ -5,12 +5,13 @@ import { ConfigError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { indexesOf } from "../metadata/relation-resolution.js";
 import type { SchemaChange } from "./sync-plan.js";
+import { buildEnableStreamInput } from "./stream-schema.js";
 
 /** Another process made the same change meanwhile: nothing left to do. */
-function alreadyDone(error: unknown): boolean {
+export function alreadyDone(error: unknown): boolean {
   const { name, message = "" } = (error ?? {}) as Error;
   if (name === "ResourceInUseException") return true;
-  return name === "ValidationException" && /already (exists|enabled)/i.test(message);
+  return name === "ValidationException" && /already (exists|enabled|has an enabled)/i.test(message);
 }
 
 /** Makes one planned change and waits until the table and its indexes are ACTIVE again. */
@@ -27,6 +28,8 @@ async function send(client: DynamoDBClient, model: ModelMetadata, change: Schema
   switch (change.kind) {
     case "createTable":
       return client.send(new CreateTableCommand(buildCreateTableInput(model)));
+    case "enableStream":
+      return client.send(new UpdateTableCommand(buildEnableStreamInput(model)));
     case "enableTtl":
       return client.send(
         new UpdateTimeToLiveCommand({

@@ -4,6 +4,7 @@ import { indexesOf } from "../metadata/relation-resolution.js";
 import { keySchema } from "./table-schema.js";
 import { describeTable, describeTimeToLive } from "./describe-schema.js";
 import type { SchemaChange, SyncPlan } from "./sync-plan.js";
+import { modelStreamViewType, streamDrift } from "./stream-schema.js";
 
 const render = (schema: KeySchemaElement[] = []) => schema.map((k) => `${k.AttributeName} ${k.KeyType}`).join(", ") || "none";
 const sameKeys = (a: KeySchemaElement[] = [], b: KeySchemaElement[] = []) => render(a) === render(b);
@@ -15,8 +16,9 @@ export async function planTable(client: DynamoDBClient, model: ModelMetadata): P
   const ttl = model.ttlProperty();
   const description = await describeTable(client, table);
   if (!description) {
+    const stream = modelStreamViewType(model);
     const changes: SchemaChange[] = [
-      { kind: "createTable", table, model: model.name, indexes: indexes.map((index) => index.name) },
+      { kind: "createTable", table, model: model.name, indexes: indexes.map((index) => index.name), ...(stream && { stream }) },
     ];
     if (ttl) changes.push({ kind: "enableTtl", table, model: model.name, attribute: model.columnOf(ttl) });
     return { changes, warnings: [] };
@@ -24,6 +26,7 @@ export async function planTable(client: DynamoDBClient, model: ModelMetadata): P
   const plan: SyncPlan = { changes: [], warnings: [] };
   keyDrift(model, description, plan);
   indexDrift(model, description, plan);
+  streamDrift(model, description, plan);
   if (ttl) await ttlDrift(client, model, model.columnOf(ttl), plan);
   return plan;
 }

@@ -1,8 +1,11 @@
+import type { StreamViewType } from "../metadata/stream-view-type.js";
+
 /** One change `sync()` makes to the database (never a drop or a change of an existing table or index). */
 export type SchemaChange =
-  | { kind: "createTable"; table: string; model: string; indexes: string[] }
+  | { kind: "createTable"; table: string; model: string; indexes: string[]; stream?: StreamViewType }
   | { kind: "addIndex"; table: string; model: string; index: string }
-  | { kind: "enableTtl"; table: string; model: string; attribute: string };
+  | { kind: "enableTtl"; table: string; model: string; attribute: string }
+  | { kind: "enableStream"; table: string; model: string; viewType: StreamViewType };
 
 /**
  * What `sync()` would do: the changes in the order it makes them, and the drift it will not fix

@@ -7,6 +7,7 @@ import type {
 } from "@aws-sdk/client-dynamodb";
 import type { IndexMetadata, ModelMetadata } from "../metadata/model-metadata.js";
 import { indexesOf } from "../metadata/relation-resolution.js";
+import { streamSpecificationOf } from "./stream-schema.js";
 
 export function keySchema(model: ModelMetadata, partition: string, sort?: string): KeySchemaElement[] {
   const schema: KeySchemaElement[] = [{ AttributeName: model.columnOf(partition), KeyType: "HASH" }];
@@ -29,6 +30,7 @@ export function buildCreateTableInput(model: ModelMetadata): CreateTableCommandI
   }
   const gsis = indexes.filter((index) => index.kind === "GSI");
   const lsis = indexes.filter((index) => index.kind === "LSI");
+  const stream = streamSpecificationOf(model);
   return {
     TableName: model.tableName,
     BillingMode: "PAY_PER_REQUEST",
@@ -42,6 +44,7 @@ export function buildCreateTableInput(model: ModelMetadata): CreateTableCommandI
         Projection: projectionOf(index),
       })),
     }),
+    ...(stream && { StreamSpecification: stream }),
   };
 }
 

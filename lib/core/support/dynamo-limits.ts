@@ -18,6 +18,10 @@ export const DYNAMO_LIMITS = {
   expressionOperators: 300,
   /** Operands of one IN. */
   inOperands: 100,
+  /** Keys of one BatchGetItem. */
+  batchGetKeys: 100,
+  /** Requests of one BatchWriteItem. */
+  batchWriteItems: 25,
   /** Actions of one TransactWriteItems (raised from 25 in 2022). */
   transactionActions: 100,
   /** Aggregate size of the items of one transaction. */

@@ -1,5 +1,6 @@
 import type { EngineContext } from "../engine/engine-context.js";
 import { runWithoutWriteScope } from "../engine/write-scope.js";
+import { ConfigError } from "../errors/core-errors.js";
 import { TransactionPropagationError } from "../errors/transaction-propagation-error.js";
 import { currentTransaction } from "./current-transaction.js";
 import { Propagation, propagationOf, type TxOptions } from "./propagation.js";
@@ -24,6 +25,7 @@ export async function runWithPropagation<R>(
   callback: MaybeTransactional<R>,
   options?: TxOptions,
 ): Promise<R> {
+  if (typeof callback !== "function") throw new ConfigError(`dynamite.tx(callback) needs a function, not ${String(callback)}`);
   const mode = propagationOf(options);
   const outer = currentTransaction();
   switch (mode) {

@@ -35,6 +35,12 @@ const MODES = new Set<unknown>(Object.values(Propagation));
 
 /** The mode to use: `REQUIRED` when omitted; an unknown value is a TransactionPropagationError. */
 export function propagationOf(options: TxOptions | undefined): Propagation {
+  if (options !== undefined && options !== null && typeof options !== "object") {
+    throw new TransactionPropagationError(
+      `tx() options must be an object such as { propagation: "REQUIRES_NEW" }, not ${JSON.stringify(options) ?? String(options)}`,
+      options,
+    );
+  }
   const mode: unknown = options?.propagation === undefined ? Propagation.REQUIRED : options.propagation;
   if (MODES.has(mode)) return mode as Propagation;
   throw new TransactionPropagationError(

@@ -10,8 +10,6 @@ import { sendTransaction } from "./send-transaction.js";
 import { TransactionError } from "../errors/transaction-error.js";
 import { assertWithinLimits } from "./transaction-limits.js";
 
-export { MAX_TRANSACTION_ACTIONS } from "./transaction-limits.js";
-
 /** Where a transaction is in its life. */
 export type TransactionState = "open" | "committing" | "committed" | "failed";
 

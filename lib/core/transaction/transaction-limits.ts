@@ -1,13 +1,7 @@
 import type { WriteParams } from "../engine/write-action.js";
 import { TransactionError } from "../errors/transaction-error.js";
-import { DYNAMO_LIMITS } from "../support/dynamo-limits.js";
 import { sizeOf } from "../item/item-size.js";
-
-/** DynamoDB's limit of actions in one TransactWriteItems (raised from 25 to 100 in 2022). */
-export const MAX_TRANSACTION_ACTIONS = DYNAMO_LIMITS.transactionActions;
-
-/** DynamoDB's limit on the aggregate size of the items of one transaction. */
-export const MAX_TRANSACTION_BYTES = DYNAMO_LIMITS.transactionBytes;
+import { MAX_TRANSACTION_ACTIONS, MAX_TRANSACTION_BYTES } from "../item/limits.js";
 
 /** Approximate request size of one action: its item, key, expressions and placeholder values. */
 export function estimateActionBytes(params: WriteParams): number {

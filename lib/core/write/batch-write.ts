@@ -4,8 +4,7 @@ import { DEFAULT_RETRY_POLICY, backoffDelay, sleep, type RetryPolicy } from "../
 import { chunk, mapConcurrent } from "../support/concurrency.js";
 import { keyId } from "../item/item-key.js";
 
-/** DynamoDB's limit of requests in one BatchWriteItem. */
-export const MAX_BATCH_WRITE_ITEMS = 25;
+import { MAX_BATCH_WRITE_ITEMS } from "../item/limits.js";
 
 type Item = Record<string, unknown>;
 

@@ -1,4 +1,5 @@
 import { mapConcurrent } from "../support/concurrency.js";
+import { assignAttributes } from "../instance/construction-defaults.js";
 import { contextFor } from "../engine/engine-context.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { readMany } from "../read/read-api.js";
@@ -31,7 +32,10 @@ export async function updateWhere(
   const direct = await updateByKey(model, checked, filters, resolveWriteOptions(tx).tx);
   if (direct !== undefined) return direct;
   const rows = await readMany<object>(model, [filters]);
-  await mapConcurrent(rows, contextFor(model).options.concurrency, (row) => saveInstance(model, Object.assign(row, patch), tx));
+  await mapConcurrent(rows, contextFor(model).options.concurrency, (row) => {
+    assignAttributes(row, patch);
+    return saveInstance(model, row, tx);
+  });
   return rows.length;
 }
 

@@ -7,14 +7,19 @@ import { executeWrite } from "./execute-write.js";
 import { buildTargetedUpdate } from "./targeted-update.js";
 import type { WriteAction } from "../engine/write-action.js";
 
-/** Atomic `ADD attribute :by` on an existing row (never creates a ghost row). */
-export function buildIncrementAction(model: ModelMetadata, instance: object, property: string, by: number): WriteAction {
+/** Throws before any request unless `by` is a finite number and `property` is not part of the key. */
+export function assertIncrementable(model: ModelMetadata, property: string, by: unknown): void {
   if (typeof by !== "number" || !Number.isFinite(by)) {
     throw ValidationError.of(model.name, property, "increment", `needs a finite number to add, got ${String(by)}`);
   }
   if (model.keyProperties().includes(property)) {
     throw ValidationError.of(model.name, property, "immutableKey", "is part of the primary key and cannot be incremented");
   }
+}
+
+/** Atomic `ADD attribute :by` on an existing row (never creates a ghost row). */
+export function buildIncrementAction(model: ModelMetadata, instance: object, property: string, by: number): WriteAction {
+  assertIncrementable(model, property, by);
   const column = model.columnOf(property);
   const parts = emptyUpdate();
   parts.add[column] = by;

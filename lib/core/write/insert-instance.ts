@@ -1,7 +1,9 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toItem } from "../item/item-codec.js";
 import { markPersisted } from "../instance/instance-state.js";
-import { attributeValues, nowIso } from "../instance/instance-data.js";
+import { applyDefaultValues } from "../instance/construction-defaults.js";
+import { attributeValues } from "../instance/instance-data.js";
+import { showWritten } from "../instance/view-state.js";
 import { runAfterHooks, runHooks } from "./run-hooks.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
 import { applyMutators, validateAttributes } from "../item/validate-attributes.js";
@@ -11,22 +13,10 @@ import { executeWrite } from "./execute-write.js";
 import type { WriteAction } from "../engine/write-action.js";
 import { duplicateKeyError } from "../errors/write-errors.js";
 
-/** Fills defaults and creation timestamps on the instance (only where the value is undefined). */
+/** Fills defaults, a generated string key and creation timestamps (only where undefined); a @Version starts at 1. */
 export function applyCreationDefaults(model: ModelMetadata, instance: Record<string, unknown>): void {
-  const now = nowIso();
-  for (const [property, attribute] of model.attributes) {
-    if (attribute.version) {
-      instance[property] = 1;
-      continue;
-    }
-    if (instance[property] !== undefined) continue;
-    if (attribute.hasDefault) {
-      const value = attribute.defaultValue;
-      instance[property] = typeof value === "function" ? (value as () => unknown)() : structuredClone(value);
-    } else if (attribute.timestamp === "createdAt" || attribute.timestamp === "updatedAt") {
-      instance[property] = now;
-    }
-  }
+  for (const [property, attribute] of model.attributes) if (attribute.version) instance[property] = 1;
+  applyDefaultValues(model, instance);
 }
 
 /** Prepares a new instance for its insert, in place: defaults, creation timestamps, version 1, mutators. */
@@ -50,7 +40,10 @@ export function buildInsertAction(model: ModelMetadata, instance: Record<string,
     conditions: [rowAbsent(model)],
     instance,
     onConditionFailed: (cause) => duplicateKeyError(model, key, cause),
-    onCommitted: () => markPersisted(instance, item),
+    onCommitted: () => {
+      markPersisted(instance, item);
+      showWritten(model, instance, item);
+    },
   };
 }
 

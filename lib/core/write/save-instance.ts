@@ -4,6 +4,7 @@ import { toItem } from "../item/item-codec.js";
 import { deepEqual } from "../support/deep-equal.js";
 import { isPersisted, markPersisted, snapshotOf } from "../instance/instance-state.js";
 import { attributeValues, nowIso } from "../instance/instance-data.js";
+import { comparableSnapshot, showWritten } from "../instance/view-state.js";
 import { hasHooks, runAfterHooks, runHooks } from "./run-hooks.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
 import { applyMutators, validateAttributes } from "../item/validate-attributes.js";
@@ -16,7 +17,7 @@ import type { UpdateParts, WriteAction } from "../engine/write-action.js";
 
 /** Properties whose stored form differs from the last snapshot. */
 export function changedProperties(model: ModelMetadata, instance: object): string[] {
-  const snapshot = snapshotOf(instance);
+  const snapshot = comparableSnapshot(model, snapshotOf(instance));
   const data = attributeValues(model, instance);
   const current = toItem(model, data);
   const columns = new Set([...Object.keys(current), ...Object.keys(snapshot)]);
@@ -63,7 +64,7 @@ export function prepareSave(model: ModelMetadata, instance: object): boolean {
     target[updatedAt] = nowIso();
     changed.push(updatedAt);
   }
-  applyMutators(model, target, changed);
+  applyMutators(model, target, changed, snapshotOf(instance));
   return true;
 }
 
@@ -75,12 +76,15 @@ export function buildSaveAction(model: ModelMetadata, instance: object): WriteAc
   const changed = changedProperties(model, instance);
   if (!changed.length) return undefined;
   const data = attributeValues(model, instance);
-  validateAttributes(model, data, changed, false);
+  validateAttributes(model, data, changed, false, snapshotOf(instance));
   const key = extractKey(model, data);
   const parts = updatePartsOf(model, data, changed);
   if (isEmptyUpdate(parts)) return undefined;
   const item = toItem(model, data);
-  return buildUpdateAction(model, instance, key, parts, () => markPersisted(instance, item));
+  return buildUpdateAction(model, instance, key, parts, () => {
+    markPersisted(instance, item);
+    showWritten(model, instance, item);
+  });
 }
 
 /** Inserts a new instance, or sends only the changed attributes of a persisted one. */

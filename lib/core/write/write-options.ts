@@ -4,6 +4,8 @@ import { isWriteQueue, type WriteQueue } from "../engine/write-queue.js";
 export interface WriteOptions {
   /** Run lifecycle hooks (default true). */
   hooks?: boolean;
+  /** The @arcaelas/dynamite spelling of `hooks`: `true` is accepted (hooks already run), `false` skips them. */
+  hook?: boolean;
   /** The transaction to join (default: the ambient one). */
   tx?: WriteQueue;
 }
@@ -16,5 +18,5 @@ export function resolveWriteOptions(txOrOptions?: TxOrWriteOptions): { tx?: Writ
   if (!txOrOptions) return { hooks: true };
   if (isWriteQueue(txOrOptions)) return { tx: txOrOptions, hooks: true };
   const options = txOrOptions as WriteOptions;
-  return { tx: options.tx, hooks: options.hooks !== false };
+  return { tx: options.tx, hooks: (options.hooks ?? options.hook) !== false };
 }

@@ -114,6 +114,36 @@ describe("@Version() optimistic locking", () => {
     expect(await stored("counters", "c5")).toBeUndefined();
   });
 
+  it("two saves of one instance in a transaction are one Update (+1); a second copy read at that version conflicts before sending", async () => {
+    await Counter.create({ id: "c6", hits: 0 });
+    const row = (await Counter.first({ id: "c6" }))!;
+    const recorder = recordRequests(dynamite.getClient());
+    await dynamite.tx(async () => {
+      row.hits = 1;
+      await row.save();
+      row.hits = 2;
+      await row.save();
+    });
+    expect(recorder.commands()).toEqual(["TransactWriteItemsCommand"]);
+    expect(recorder.requests[0].input.TransactItems).toHaveLength(1);
+    expect(row.version).toBe(2);
+    expect(await stored("counters", "c6")).toEqual({ id: "c6", hits: 2, version: 2 });
+    const fresh = (await Counter.first({ id: "c6" }))!;
+    const twin = (await Counter.first({ id: "c6" }))!;
+    const error = await dynamite
+      .tx(async () => {
+        fresh.hits = 3;
+        await fresh.save();
+        twin.hits = 4;
+        await twin.save(); // sent one by one, this save would find version 3, not 2
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(recorder.count("TransactWriteItemsCommand")).toBe(1); // the refused transaction sent nothing
+    expect(await stored("counters", "c6")).toEqual({ id: "c6", hits: 2, version: 2 });
+    recorder.stop();
+  });
+
   it("20 concurrent read-modify-save loops that retry on ConflictError produce exactly 20 increments", async () => {
     await Counter.create({ id: "hot", hits: 0 });
     let conflicts = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import {
+  ConfigError,
   currentTransaction,
   DynamiteError,
   Propagation,
@@ -306,13 +307,21 @@ describe("dynamite.tx(fn, { propagation })", () => {
     });
   });
 
-  it("an unknown mode is a TransactionPropagationError naming the valid ones; nothing runs, nothing is sent", async () => {
+  it("an unknown mode (or options that are not an object, or no callback) is refused before anything runs or is sent", async () => {
     for (const propagation of ["required", "", "NESTED", 42, null, "__proto__", "constructor"]) {
       let ran = false;
       const error = await db.dynamite.tx(async () => void (ran = true), { propagation } as never).catch((e) => e);
       expect(error).toBeInstanceOf(TransactionPropagationError);
       expect(error.message).toContain("REQUIRED, REQUIRES_NEW, MANDATORY, NEVER, SUPPORTS, NOT_SUPPORTED");
       expect(ran).toBe(false);
+    }
+    for (const options of ["REQUIRES_NEW", 1, true]) {
+      const error = await db.dynamite.tx(async () => undefined, options as never).catch((e) => e);
+      expect(error).toBeInstanceOf(TransactionPropagationError);
+      expect(error.message).toMatch(/must be an object such as \{ propagation: "REQUIRES_NEW" \}/);
+    }
+    for (const callback of [undefined, null, "fn", {}]) {
+      await expect(db.dynamite.tx(callback as never)).rejects.toBeInstanceOf(ConfigError);
     }
     await db.dynamite.tx(() => Product.create({ id: "no-options" }), undefined);
     await db.dynamite.tx(() => Product.create({ id: "empty-options" }), {});

@@ -7,17 +7,15 @@ import request from "supertest";
 import { Dynamite, DynamiteModule } from "../../../lib/index.js";
 import { recordRequests, type RequestRecorder } from "../../helpers/request-recorder.js";
 import { testClientConfig } from "../../helpers/test-dynamite.js";
+import { writesOf } from "./write-requests.js";
 import { bootApp } from "../src/boot.js";
 import { commits, deliveries, PlaceOrderModule } from "../src/events.module.js";
 import { Order } from "../src/models.js";
 
-const WRITES = ["PutItemCommand", "TransactWriteItemsCommand"];
-
 describe("events after commit through @nestjs/event-emitter and the @nestjs/cqrs EventBus", () => {
   let app: INestApplication;
   let recorder: RequestRecorder;
-  const writes = () =>
-    recorder.requests.filter((r) => WRITES.includes(r.command)).map((r) => [r.command, r.input.TransactItems?.length]);
+  const writes = () => writesOf(recorder);
   const post = (path: string) => request(app.getHttpServer()).post(path);
 
   beforeAll(async () => {

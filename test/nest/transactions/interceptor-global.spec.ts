@@ -5,17 +5,15 @@ import request from "supertest";
 import { Dynamite, DynamiteModule } from "../../../lib/index.js";
 import { recordRequests, type RequestRecorder } from "../../helpers/request-recorder.js";
 import { testClientConfig } from "../../helpers/test-dynamite.js";
+import { writesOf } from "./write-requests.js";
 import { bootApp } from "../src/boot.js";
 import { GlobalInterceptorModule } from "../src/interceptor.module.js";
 import { Order } from "../src/models.js";
 
-const WRITES = ["PutItemCommand", "TransactWriteItemsCommand"];
-
 describe("DynamiteTransactionInterceptor for the whole app (APP_INTERCEPTOR)", () => {
   let app: INestApplication;
   let recorder: RequestRecorder;
-  const writes = () =>
-    recorder.requests.filter((r) => WRITES.includes(r.command)).map((r) => [r.command, r.input.TransactItems?.length]);
+  const writes = () => writesOf(recorder);
   const ordersOf = async (user: string) => (await Order.where({ user_id: user })).map((o) => o.total).sort();
   const post = (path: string) => request(app.getHttpServer()).post(path);
 

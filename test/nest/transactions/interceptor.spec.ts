@@ -5,18 +5,16 @@ import request from "supertest";
 import { Dynamite, DynamiteModule, DynamiteTransactionInterceptor, getDynamiteToken } from "../../../lib/index.js";
 import { recordRequests, type RequestRecorder } from "../../helpers/request-recorder.js";
 import { testClientConfig } from "../../helpers/test-dynamite.js";
+import { writesOf } from "./write-requests.js";
 import { bootApp } from "../src/boot.js";
 import { LocalInterceptorModule, timeline } from "../src/interceptor.module.js";
 import { Event, Order } from "../src/models.js";
-
-const WRITES = ["PutItemCommand", "TransactWriteItemsCommand"];
 
 describe("DynamiteTransactionInterceptor per controller and per route", () => {
   let app: INestApplication;
   let main: RequestRecorder;
   let analytics: RequestRecorder;
-  const writes = (recorder = main) =>
-    recorder.requests.filter((r) => WRITES.includes(r.command)).map((r) => [r.command, r.input.TransactItems?.length]);
+  const writes = (recorder = main) => writesOf(recorder);
   const ordersOf = async (user: string) => (await Order.where({ user_id: user })).map((o) => o.total).sort();
   const post = (path: string) => request(app.getHttpServer()).post(path);
 

@@ -8,17 +8,15 @@ import { Dynamite, DynamiteModule } from "../../../lib/index.js";
 import { findFreePort } from "../../../lib/testing/index.js";
 import { recordRequests, type RequestRecorder } from "../../helpers/request-recorder.js";
 import { testClientConfig } from "../../helpers/test-dynamite.js";
+import { writesOf } from "./write-requests.js";
 import { OrderMessagesModule } from "../src/microservice.module.js";
 import { Order } from "../src/models.js";
-
-const WRITES = ["PutItemCommand", "TransactWriteItemsCommand"];
 
 describe("transactions in a @nestjs/microservices TCP message handler (loopback)", () => {
   let service: INestMicroservice;
   let client: ClientProxy;
   let recorder: RequestRecorder;
-  const writes = () =>
-    recorder.requests.filter((r) => WRITES.includes(r.command)).map((r) => [r.command, r.input.TransactItems?.length]);
+  const writes = () => writesOf(recorder);
   const send = <T>(pattern: string, data: object) => lastValueFrom(client.send<T>(pattern, data));
   const totalsOf = async (user: string) => (await Order.where({ user_id: user })).map((o) => o.total).sort();
 

@@ -5,6 +5,7 @@ import {
   DynamiteError,
   IndexSort,
   Name,
+  NotFoundError,
   PrimaryKey,
   Table,
   TransactionError,
@@ -120,8 +121,8 @@ export function configCases(dynamite: Dynamite): BadInputCase[] {
     },
     {
       input: "transaction: delete then update of the same row",
-      error: TransactionError,
-      message: "same item",
+      error: NotFoundError,
+      message: "does not exist",
       run: () =>
         dynamite.tx(async () => {
           const row = new Account({ id: "a1", email });

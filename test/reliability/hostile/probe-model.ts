@@ -79,7 +79,8 @@ export const anyValueArb: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const OPERATOR_KEYS = ["=", "!=", "<", "<=", ">", ">=", "in", "not-in", "contains", "begins-with", "between"];
-const FOREIGN_KEYS = ["$gt", "$in", "$exists", "gte", ">==", "a"];
+// `$gt`-style aliases are translated (operator-aliases.ts); these are refused or compared as a map
+const FOREIGN_KEYS = ["$regex", "$foo", "gte", ">==", "a"];
 
 /** An operand for an operator: lists for in/not-in/between most of the time, anything otherwise. */
 function operandArb(op: string): fc.Arbitrary<unknown> {
