@@ -1,7 +1,7 @@
 import { ValidationError, type ValidationIssue } from "../errors/core-errors.js";
 import type { KeyType, ModelMetadata } from "../metadata/model-metadata.js";
 import { indexesOf } from "../metadata/relation-resolution.js";
-import { DYNAMO_LIMITS, expressionLimitProblem, keyValueProblem, type KeyRole } from "../support/dynamo-limits.js";
+import { expressionLimitProblem, keyValueProblem, type KeyRole } from "../support/dynamo-limits.js";
 
 const TYPE_NAMES: Record<KeyType, string> = { S: "string", N: "number", B: "binary" };
 
