@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { runBench, type Mode } from "./bench.js";
 import { measureImports, renderColdStart, tarballSize } from "./cold-start.js";
 import { FULL, QUICK } from "./config.js";
-import { measureTracingOverhead, renderOverhead } from "./otel-overhead.js";
+import { measureOperationHookCost, measureTracingOverhead, renderOverhead } from "./otel-overhead.js";
 import { renderReport } from "./report.js";
 import { evaluateTargets } from "./targets.js";
 import { SCENARIOS, type ScenarioId } from "./types.js";
@@ -56,6 +56,10 @@ async function main(): Promise<void> {
       console.error(line),
     );
     console.log(renderOverhead(rows, `npm run bench -- ${process.argv.slice(2).join(" ")}`));
+    const hook = measureOperationHookCost();
+    console.log(
+      `\nPer operation, the tracing hook alone: ${hook.absent.toFixed(0)} ns (API absent), ${hook["no-op"].toFixed(0)} ns (no-op).`,
+    );
     if (args.json) await writeFile(args.json, JSON.stringify(rows, null, 2));
     return;
   }

@@ -7,6 +7,8 @@ export async function startTracingFromEnv(env: NodeJS.ProcessEnv = process.env):
   if (env.OTEL_TRACES_EXPORTER !== "console") return false;
   const { trace } = await import("@opentelemetry/api");
   const { BasicTracerProvider, ConsoleSpanExporter, SimpleSpanProcessor } = await import("@opentelemetry/sdk-trace-base");
-  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(new ConsoleSpanExporter())] }));
+  trace.setGlobalTracerProvider(
+    new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(new ConsoleSpanExporter())] }),
+  );
   return true;
 }

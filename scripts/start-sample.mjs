@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: builds the sample app, starts an embedded in-memory DynamoDB Local unless
 // DYNAMODB_ENDPOINT is set, runs the app on PORT (default 3000), and on Ctrl-C / SIGTERM closes
-// the app first and DynamoDB Local second, so no Java process is left behind.
+// the app first and DynamoDB Local second, so no Java process is left behind. The same happens when
+// the process that started this script ends (SIGTERM sent to `npm` alone kills npm and its shell but
+// not this process), and startDynamoLocal()'s watchdog stops Java even if this process is SIGKILLed.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -33,6 +35,20 @@ async function startDatabase() {
   return local;
 }
 
+/** Calls `onGone` once the process that started this one (npm's shell, under `npm start`) has exited. */
+function watchParent(onGone) {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      clearInterval(timer);
+      onGone();
+    }
+  }, 500);
+  timer.unref();
+}
+
 async function main() {
   build();
   const local = await startDatabase();
@@ -52,6 +68,7 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  watchParent(() => void shutdown("parent process exited"));
   try {
     const { startSampleApp, samplePort } = await import(pathToFileURL(join(outDir, "sample", "bootstrap.js")).href);
     app = await startSampleApp(samplePort());

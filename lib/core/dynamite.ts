@@ -9,6 +9,7 @@ import type { ModelClass } from "./metadata/model-types.js";
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type OnScan } from "./engine/client-options.js";
 import { bindModel, documentClientFor, setEngineOptionsFor, unbindModel, type EngineContext } from "./engine/engine-context.js";
 import { getGlobalClient, hasGlobalClient, setGlobalClient } from "./engine/global-client.js";
+import { timeoutHandlerOptions, typeRequestTimeouts } from "./engine/request-timeout.js";
 import { planSchema, syncSchema } from "./schema/sync-schema.js";
 import { namedPivotsOf } from "./decorators/named-pivot.js";
 import type { SyncOptions, SyncPlan } from "./schema/sync-plan.js";
@@ -20,6 +21,8 @@ import { traced } from "./telemetry/traced.js";
 /** The reference's configuration: the SDK's client config plus the model classes. */
 export interface DynamiteConfig extends DynamoDBClientConfig {
   tables: ModelClass[];
+  /** A name for this client in error messages (the Nest connection name); defaults to its tables. */
+  name?: string;
   /** Request timeout in ms (sets the HTTP handler's `requestTimeout`). */
   requestTimeout?: number;
   /** What to do when a read can only be served by a Scan (default "allow"). */
@@ -45,7 +48,10 @@ export class Dynamite {
   private readonly engineOptions: EngineOptions;
   private readonly telemetry: ClientTelemetry;
   private connected = false;
+  private everConnected = false;
   private synced = false;
+  private readonly name?: string;
+  private readonly requestTimeout?: number;
   /** Domain events of this connection: delivered after the commit of the transaction they are published in. */
   readonly events: DomainEvents;
 
@@ -53,9 +59,13 @@ export class Dynamite {
     if (!config || !Array.isArray(config.tables)) {
       throw new ConfigError("new Dynamite(config) needs config.tables: an array of model classes (may be empty)");
     }
-    const { tables, requestTimeout, onScan, concurrency, transactionRetries, warn, onRequest, ...sdkConfig } = config;
+    const { tables, name, requestTimeout, onScan, concurrency, transactionRetries, warn, onRequest, ...sdkConfig } = config;
+    this.name = name;
     this.sdkConfig =
-      requestTimeout === undefined ? sdkConfig : { ...sdkConfig, requestHandler: sdkConfig.requestHandler ?? { requestTimeout } };
+      requestTimeout === undefined
+        ? sdkConfig
+        : { ...sdkConfig, requestHandler: sdkConfig.requestHandler ?? timeoutHandlerOptions(requestTimeout) };
+    this.requestTimeout = requestTimeout;
     this.engineOptions = {
       ...DEFAULT_ENGINE_OPTIONS,
       ...(onScan && { onScan }),
@@ -95,10 +105,9 @@ export class Dynamite {
   /** Sets this client as the global client; idempotent. */
   connect(): void {
     if (this.connected) return;
-    this.client ??= this.telemetry.instrument(new DynamoDBClient(this.sdkConfig));
-    setEngineOptionsFor(this.client, this.engineOptions);
-    setGlobalClient(this.client);
+    setGlobalClient(this.getClient());
     this.connected = true;
+    this.everConnected = true;
   }
 
   /**
@@ -126,6 +135,7 @@ export class Dynamite {
   /** The underlying SDK client (created on first use). */
   getClient(): DynamoDBClient {
     this.client ??= this.telemetry.instrument(new DynamoDBClient(this.sdkConfig));
+    typeRequestTimeouts(this.client, this.requestTimeout);
     setEngineOptionsFor(this.client, this.engineOptions);
     return this.client;
   }
@@ -159,7 +169,7 @@ export class Dynamite {
   /** SUPPORTS, NOT_SUPPORTED and NEVER may run the callback without a transaction (`tx` undefined). */
   tx<R>(callback: MaybeTransactional<R>, options?: TxOptions): Promise<R>;
   @traced("tx", "other", false)
-  tx<R>(callback: MaybeTransactional<R> | ((tx: TransactionContext) => Promise<R>), options?: TxOptions): Promise<R> {
+  async tx<R>(callback: MaybeTransactional<R> | ((tx: TransactionContext) => Promise<R>), options?: TxOptions): Promise<R> {
     return runWithPropagation(this.engineContextOrThrow(), callback as MaybeTransactional<R>, options);
   }
 
@@ -178,6 +188,13 @@ export class Dynamite {
     return { client: this.client, doc: documentClientFor(this.client), options: this.engineOptions };
   }
 
+  /** Which client this is and why it cannot send (used in the ConfigError of its models). */
+  describeUnavailable(): string {
+    const tables = [...this.tables].map((table) => table.name).join(", ");
+    const label = this.name === undefined ? `the Dynamite client of [${tables}]` : `the Dynamite client "${this.name}"`;
+    return `${label}, which ${this.everConnected ? "was disconnected" : "was never connected"}`;
+  }
+
   /** Unbinds this client's tables (they fall back to the global client). */
   release(): void {
     for (const table of this.tables) unbindModel(table, this);
@@ -185,7 +202,11 @@ export class Dynamite {
 
   private engineContextOrThrow(): EngineContext {
     const context = this.engineContext();
-    if (!context) throw new ConfigError("Dynamite.tx() needs a connected client: call connect() first");
+    if (!context) {
+      throw new ConfigError(
+        `Dynamite.tx() needs a connected client, but this is ${this.describeUnavailable()}: call connect() first`,
+      );
+    }
     return context;
   }
 }

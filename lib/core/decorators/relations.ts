@@ -4,10 +4,12 @@ import type { RelationKind, RelationMetadata } from "../metadata/model-metadata.
 import { snakeCase } from "../metadata/naming.js";
 import { metadataFor } from "../metadata/registry.js";
 import type { ModelClass } from "../metadata/model-types.js";
+import { assertDeclarableName } from "../metadata/instance-api-names.js";
 
 function relation(kind: RelationKind, build: (property: string) => Omit<RelationMetadata, "kind" | "property">) {
   return (prototype: object, propertyKey: string | symbol) => {
     const property = String(propertyKey);
+    assertDeclarableName(prototype, property, "relation");
     metadataFor(prototype.constructor).relations.set(property, { kind, property, ...build(property) });
   };
 }

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ConfigError } from "../errors/core-errors.js";
 import { markEngineSends } from "../telemetry/orm-requests.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "./client-options.js";
@@ -15,6 +16,8 @@ export interface EngineContext {
 /** Something a model can be bound to (a Dynamite instance). */
 export interface ContextSource {
   engineContext(): EngineContext | undefined;
+  /** Names the client and why it cannot send, for the error of a model bound to it (e.g. `Dynamite "shop", never connected`). */
+  describeUnavailable(): string;
 }
 
 const bindings = new Map<Function, ContextSource>();
@@ -47,11 +50,22 @@ export function unbindModel(model: Function, source: ContextSource): void {
   if (bindings.get(model) === source) bindings.delete(model);
 }
 
-/** The bound client of a model when it is connected, else the global client. */
+/**
+ * The client of a model: the one it is registered on, or the global client for a model registered
+ * on none. A registered model never falls back to another client: while its own is not connected,
+ * using it is a ConfigError (nothing is sent), so it cannot write into another database.
+ */
 export function contextFor(model: ModelMetadata | Function): EngineContext {
   const target = typeof model === "function" ? model : model.target;
-  const bound = bindings.get(target)?.engineContext();
-  if (bound) return bound;
+  const source = bindings.get(target);
+  if (source) {
+    const bound = source.engineContext();
+    if (bound) return bound;
+    throw new ConfigError(
+      `${target.name} is registered on ${source.describeUnavailable()}; a model only uses its own client, ` +
+        "so nothing was sent. Call connect() on that client first (or register the model on a connected one).",
+    );
+  }
   const client = getGlobalClient();
   return { client, doc: documentClientFor(client), options: globalOptions.get(client) ?? DEFAULT_ENGINE_OPTIONS };
 }

@@ -4,4 +4,5 @@ export * from "./batch-errors.js";
 export * from "./scan-refused-error.js";
 export * from "./transaction-error.js";
 export * from "./transaction-propagation-error.js";
+export * from "./request-timeout-error.js";
 export * from "./stream-errors.js";

@@ -1,6 +1,7 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { hasModelMetadata, metadataFor } from "../metadata/registry.js";
 import { ulid } from "../support/ulid.js";
+import { assignInput } from "../metadata/instance-api-names.js";
 import { nowIso } from "./instance-data.js";
 
 /**
@@ -22,21 +23,9 @@ export function applyDefaultValues(model: ModelMetadata, instance: Record<string
   }
 }
 
-/**
- * Names data can never set on an instance: the read-only state getters (assigning them would throw)
- * and `__proto__` (assigning it would swap the instance's prototype).
- */
-const NOT_ASSIGNABLE = new Set(["isPersisted", "__isPersisted", "__proto__"]);
-
-/** Copies `data`'s own properties onto an instance, leaving out the names above. */
-export function assignAttributes(instance: object, data: object): void {
-  for (const [key, value] of Object.entries(data))
-    if (!NOT_ASSIGNABLE.has(key)) (instance as Record<string, unknown>)[key] = value;
-}
-
 /** What `new Model(data)` does: assigns the data, then the defaults of a new row (`new User({}).id` is set). */
 export function constructInstance(instance: object, data: object | undefined): void {
-  if (data) assignAttributes(instance, data);
+  if (data) assignInput(instance, data);
   const target = instance.constructor;
   const parent = Object.getPrototypeOf(target) as Function | null;
   if (!hasModelMetadata(target) && !(parent && hasModelMetadata(parent))) return;

@@ -1,12 +1,25 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { fromItem } from "../item/item-codec.js";
-import { assignAttributes } from "./construction-defaults.js";
+import { isInstanceApiName } from "../metadata/instance-api-names.js";
 import { markPersisted } from "./instance-state.js";
 
-/** A persisted instance of the model from a stored item (no validation, no defaults). */
+/**
+ * A persisted instance of the model from a stored item (no validation, no defaults). A stored
+ * attribute named like the instance API (`save`, `toJSON`…, written by another client) is left out
+ * of the instance and of its snapshot: it never replaces a method, and save() never touches it.
+ */
 export function hydrate<M>(model: ModelMetadata, item: Record<string, unknown>): M {
-  const instance = Object.create((model.target as { prototype: object }).prototype) as M & object;
-  assignAttributes(instance, fromItem(model, item));
-  markPersisted(instance, item);
+  const prototype = (model.target as { prototype: object }).prototype;
+  const instance = Object.create(prototype) as M & object;
+  const data = fromItem(model, item);
+  let tracked = item;
+  for (const property of Object.keys(data)) {
+    if (!isInstanceApiName(prototype, property)) continue;
+    delete data[property];
+    if (tracked === item) tracked = { ...item };
+    delete tracked[model.columnOf(property)];
+  }
+  Object.assign(instance, data);
+  markPersisted(instance, tracked);
   return instance;
 }

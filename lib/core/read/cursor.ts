@@ -12,14 +12,20 @@ export interface CursorScope {
   order: "ASC" | "DESC";
   /** The stored columns a start key must have (table key plus the index key). */
   keyColumns: string[];
+  /** Digest of the read's filters and order ({@link readDigest}): a cursor of another read is refused. */
+  digest: string;
 }
+
+/** A key value in a cursor: S and N as JSON, B as base64 (JSON has no bytes). */
+type CursorKeyValue = string | number | { B: string };
 
 interface CursorPayload {
   m: string;
   t: string;
   i: string | null;
   o: "ASC" | "DESC";
-  k?: Record<string, unknown>;
+  d: string;
+  k?: Record<string, CursorKeyValue>;
   n?: number;
 }
 
@@ -28,8 +34,14 @@ const checksum = (json: string) => createHash("sha256").update(`dynamite-cursor:
 
 /** An opaque base64url cursor: the position plus the model/table/index/order it belongs to. */
 export function encodeCursor(scope: CursorScope, position: CursorPosition): string {
-  const payload: CursorPayload = { m: scope.model.name, t: scope.model.tableName, i: scope.index ?? null, o: scope.order };
-  if ("key" in position) payload.k = position.key;
+  const payload: CursorPayload = {
+    m: scope.model.name,
+    t: scope.model.tableName,
+    i: scope.index ?? null,
+    o: scope.order,
+    d: scope.digest,
+  };
+  if ("key" in position) payload.k = encodeKey(position.key);
   else payload.n = position.offset;
   const json = JSON.stringify(payload);
   return Buffer.from(JSON.stringify({ p: json, h: checksum(json) })).toString("base64url");
@@ -58,15 +70,35 @@ export function decodeCursor(scope: CursorScope, cursor: unknown): CursorPositio
     throw invalid(`belongs to ${payload.m} (table ${payload.t}), not ${model.name}`);
   if (payload.i !== (scope.index ?? null) || payload.o !== scope.order)
     throw invalid("belongs to a read on another index or in another order");
+  if (payload.d !== scope.digest) throw invalid("belongs to a read with other filters");
   if (payload.n !== undefined) {
     if (!Number.isInteger(payload.n) || payload.n < 0) throw invalid("holds a bad offset");
     return { offset: payload.n };
   }
-  const key = payload.k;
+  const key = payload.k === undefined ? undefined : decodeKey(payload.k);
   const columns = Object.keys(key ?? {}).sort();
   const expected = [...scope.keyColumns].sort();
-  const scalar = (value: unknown) => typeof value === "string" || typeof value === "number";
-  if (!key || columns.join() !== expected.join() || !Object.values(key).every(scalar))
-    throw invalid("holds a key of another shape");
+  if (!key || columns.join() !== expected.join()) throw invalid("holds a key of another shape");
   return { key };
+}
+
+function encodeKey(key: Record<string, unknown>): Record<string, CursorKeyValue> {
+  const encoded: Record<string, CursorKeyValue> = {};
+  for (const [column, value] of Object.entries(key)) {
+    encoded[column] = value instanceof Uint8Array ? { B: Buffer.from(value).toString("base64") } : (value as string | number);
+  }
+  return encoded;
+}
+
+/** The stored key of a cursor, or undefined when a value is not an S, N or B key value. */
+function decodeKey(encoded: unknown): Record<string, unknown> | undefined {
+  if (typeof encoded !== "object" || encoded === null || Array.isArray(encoded)) return undefined;
+  const key: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(encoded)) {
+    if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) key[column] = value;
+    else if (typeof value?.B === "string" && Object.keys(value).length === 1)
+      key[column] = new Uint8Array(Buffer.from(value.B, "base64"));
+    else return undefined;
+  }
+  return key;
 }

@@ -13,7 +13,7 @@ import type { QueryPlan } from "./read-types.js";
 import { assertIncludable } from "./load-includes.js";
 
 /** The plan of `where(filters, options)`: validated exactly like the read, and nothing sent. */
-export function explainRead(model: ModelMetadata, filters: Filters, options: QueryOptions = {}): QueryPlan {
+export function explainRead(model: ModelMetadata, filters: Filters | undefined, options: QueryOptions = {}): QueryPlan {
   const spec = buildReadSpec(model, clausesOf(model, filters), options);
   const plan = explainSpec(spec);
   if (!spec.sortBy) return plan;

@@ -16,10 +16,26 @@ function isOperatorMap(value: unknown): value is Record<string, unknown> {
   return Object.keys(value).some(looksLikeOperator);
 }
 
-/** `{ a: 1, b: [1, 2], c: null, d: { ">=": 5 } }` → one clause per comparison, operators checked. */
-export function clausesOf(model: ModelMetadata, filters: Filters): FilterClause[] {
-  if (typeof filters !== "object" || filters === null || Array.isArray(filters)) {
-    throw ValidationError.of(model.name, "(filters)", "filters", "filters must be an object of attribute → value");
+/** A plain `{ ... }` object (or a null-prototype one): not null, an array, a Date, a Map or a model instance. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * `{ a: 1, b: [1, 2], c: null, d: { ">=": 5 } }` → one clause per comparison, operators checked.
+ * No filters (`undefined`) is every row; null, arrays and class instances are refused, never read as "no filter".
+ */
+export function clausesOf(model: ModelMetadata, filters: Filters | undefined): FilterClause[] {
+  if (filters === undefined) return [];
+  if (!isPlainObject(filters)) {
+    throw ValidationError.of(
+      model.name,
+      "(filters)",
+      "filters",
+      `filters must be an object of attribute → value, got ${kindOf(filters)}`,
+    );
   }
   const clauses: FilterClause[] = [];
   for (const [property, value] of Object.entries(filters)) {
@@ -42,6 +58,24 @@ export function clausesOf(model: ModelMetadata, filters: Filters): FilterClause[
     }
   }
   return clauses;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return `an instance of ${(value as object).constructor?.name ?? "a class"}`;
+  return `a ${typeof value}`;
+}
+
+/** `Model.update`/`Model.delete` must name their rows: a filter that is missing or not a plain object is refused. */
+export function assertWriteFilters(model: ModelMetadata, operation: "update" | "delete", filters: unknown): void {
+  if (isPlainObject(filters)) return;
+  throw ValidationError.of(
+    model.name,
+    "(filters)",
+    "filters",
+    `${model.name}.${operation}() needs an object of attribute → value naming the rows, got ${filters === undefined ? "undefined" : kindOf(filters)}; pass {} to ${operation} every row`,
+  );
 }
 
 function clause(model: ModelMetadata, property: string, alias: unknown, operand: unknown): FilterClause {
@@ -68,7 +102,7 @@ export function normalizeWhereArgs(model: ModelMetadata, args: unknown[]): { cla
     }
     return { clauses: clausesOf(model, filters), options: (args[3] as QueryOptions) ?? {} };
   }
-  return { clauses: clausesOf(model, (args[0] as Filters) ?? {}), options: (args[1] as QueryOptions) ?? {} };
+  return { clauses: clausesOf(model, args[0] as Filters | undefined), options: (args[1] as QueryOptions) ?? {} };
 }
 
 /** An operand in stored form (each element of an `in`/`not-in`/`between` list). */

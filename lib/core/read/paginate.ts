@@ -5,10 +5,27 @@ import { planAccess } from "./access-plan.js";
 import { decodeCursor, encodeCursor, type CursorPosition, type CursorScope } from "./cursor.js";
 import { fetchRows } from "./find-rows.js";
 import { clausesOf } from "./normalize-filters.js";
+import { readDigest } from "./read-digest.js";
 import { cursorColumns, stripHidden } from "./projection.js";
 import type { Filters } from "./query-types.js";
 import { buildReadSpec } from "./read-spec.js";
 import type { Page, PaginateOptions } from "./read-types.js";
+
+// what paginate honours; `skip` in particular is refused, not ignored (the cursor is the position)
+const PAGINATE_OPTIONS = new Set(["limit", "cursor", "order", "attributes", "include", "consistentRead"]);
+
+function assertPaginateOptions(model: ModelMetadata, options: object): void {
+  for (const name of Object.keys(options)) {
+    if (PAGINATE_OPTIONS.has(name)) continue;
+    throw ValidationError.of(
+      model.name,
+      name,
+      "option",
+      `is not a paginate option; use one of ${[...PAGINATE_OPTIONS].join(", ")}` +
+        (name === "skip" ? " (pages move by cursor, not by skipping rows)" : ""),
+    );
+  }
+}
 
 /**
  * One page of a read and the cursor of the next. The cursor is the key of the last item returned
@@ -25,6 +42,7 @@ export async function paginateRows<M>(model: ModelMetadata, filters: Filters, op
       "paginate(filters, { limit, cursor? }) needs an options object",
     );
   }
+  assertPaginateOptions(model, options);
   const { limit, cursor, ...readOptions } = options;
   if (!Number.isInteger(limit) || limit < 1) {
     throw ValidationError.of(
@@ -34,7 +52,8 @@ export async function paginateRows<M>(model: ModelMetadata, filters: Filters, op
       `paginate needs a positive integer limit, got ${JSON.stringify(limit)}`,
     );
   }
-  const spec = buildReadSpec(model, clausesOf(model, filters ?? {}), readOptions);
+  const clauses = clausesOf(model, filters);
+  const spec = buildReadSpec(model, clauses, readOptions);
   assertIncludable(spec);
   if (spec.sortBy) {
     throw ValidationError.of(
@@ -45,7 +64,13 @@ export async function paginateRows<M>(model: ModelMetadata, filters: Filters, op
     );
   }
   const plan = planAccess(spec);
-  const scope: CursorScope = { model, index: plan.index?.name, order: spec.order, keyColumns: cursorColumns(model, plan) };
+  const scope: CursorScope = {
+    model,
+    index: plan.index?.name,
+    order: spec.order,
+    keyColumns: cursorColumns(model, plan),
+    digest: readDigest(clauses, spec.order),
+  };
   const position: CursorPosition | undefined = cursor === undefined ? undefined : decodeCursor(scope, cursor);
   const keyLookup = plan.operation === "GetItem" || plan.operation === "BatchGetItem";
   if (position && keyLookup !== "offset" in position) {

@@ -133,5 +133,5 @@ function includeNode(model: ModelMetadata, name: string, value: true | IncludeOp
   }
   const target = relation.targetModel;
   const { where, ...rest } = options;
-  return { relation, spec: buildReadSpec(target, clausesOf(target, (where ?? {}) as Filters), rest) };
+  return { relation, spec: buildReadSpec(target, clausesOf(target, where as Filters | undefined), rest) };
 }

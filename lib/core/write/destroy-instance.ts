@@ -1,21 +1,24 @@
 import { ConfigError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { markGone } from "../instance/instance-state.js";
-import { attributeValues, nowIso } from "../instance/instance-data.js";
+import { nowIso } from "../instance/instance-data.js";
+import { writeKeyOf } from "../instance/stored-key.js";
 import type { WriteQueue } from "../engine/write-queue.js";
 import { runAfterHooks, runHooks } from "./run-hooks.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
-import { extractKey } from "../item/validate-key.js";
 import { versionCondition, versionConflict, versionStep } from "./version-step.js";
-import { emptyUpdate } from "./build-write.js";
+import { emptyUpdate, rowExists } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
 import { buildTargetedUpdate } from "./targeted-update.js";
 import type { WriteAction } from "../engine/write-action.js";
 import { missingRowError } from "../errors/write-errors.js";
 
-/** Hard delete of the instance's row. */
-export function buildDeleteAction(model: ModelMetadata, instance: object): WriteAction {
-  const key = extractKey(model, attributeValues(model, instance));
+/**
+ * Hard delete of the instance's row (the key it was loaded or inserted with). A row that is gone
+ * is a NotFoundError, as for an update, unless `mustExist` is false (a link that is already gone).
+ */
+export function buildDeleteAction(model: ModelMetadata, instance: object, mustExist = true): WriteAction {
+  const key = writeKeyOf(model, instance);
   const step = versionStep(model, instance);
   // a stale instance must not delete a row someone else changed since it was read
   const version = step && versionCondition(step);
@@ -24,7 +27,7 @@ export function buildDeleteAction(model: ModelMetadata, instance: object): Write
     model,
     table: model.tableName,
     key,
-    conditions: version ? [version] : [],
+    conditions: version ? [version] : mustExist ? [rowExists(model)] : [],
     instance,
     version,
     onConditionFailed: (cause, item) =>

@@ -10,6 +10,8 @@ import { buildDeleteAction } from "./destroy-instance.js";
 import { executeWrite } from "./execute-write.js";
 import { buildInsertAction, prepareInsert } from "./insert-instance.js";
 import { valueId } from "../read/rows-by-value.js";
+import { isPersisted } from "../instance/instance-state.js";
+import { writeKeyOf } from "../instance/stored-key.js";
 
 type Row = Record<string, unknown>;
 
@@ -34,6 +36,7 @@ async function pivotContext(owner: ModelMetadata, instance: object, property: st
   if (!Array.isArray(ids) || ids.some((id) => id === undefined || id === null)) {
     throw ValidationError.of(owner.name, property, "ids", "needs an array of the related rows' keys (no null/undefined)");
   }
+  if (isPersisted(instance)) writeKeyOf(owner, instance); // a reassigned key must not link another row
   const relation = resolveRelation(owner, property);
   const ownerId = (instance as Row)[relation.localKey];
   if (ownerId === undefined || ownerId === null) {
@@ -71,7 +74,8 @@ async function addLinks(context: PivotContext, ids: unknown[], tx?: WriteQueue):
 async function removeLinks(context: PivotContext, keep: (targetId: string) => boolean, tx?: WriteQueue): Promise<unknown[]> {
   const key = context.relation.pivot!.targetPivotKey;
   const doomed = context.links.filter((link) => !keep(targetIdOf(context, link[key])));
-  const actions = doomed.map((link) => buildDeleteAction(context.pivotModel, link));
+  // a link removed meanwhile is already what detach wants: no NotFoundError for it
+  const actions = doomed.map((link) => buildDeleteAction(context.pivotModel, link, false));
   await mapConcurrent(actions, contextFor(context.pivotModel).options.concurrency, (action) => executeWrite(action, tx));
   return doomed.map((link) => link[key]);
 }

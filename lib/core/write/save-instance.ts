@@ -1,4 +1,3 @@
-import { ValidationError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toItem } from "../item/item-codec.js";
 import { deepEqual } from "../support/deep-equal.js";
@@ -8,7 +7,7 @@ import { comparableSnapshot, showWritten } from "../instance/view-state.js";
 import { hasHooks, runAfterHooks, runHooks } from "./run-hooks.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
 import { applyMutators, validateAttributes } from "../item/validate-attributes.js";
-import { extractKey } from "../item/validate-key.js";
+import { writeKeyOf } from "../instance/stored-key.js";
 import { emptyUpdate, isEmptyUpdate } from "./build-write.js";
 import { executeWrite } from "./execute-write.js";
 import { insertInstance } from "./insert-instance.js";
@@ -48,17 +47,9 @@ export function updatePartsOf(model: ModelMetadata, data: Record<string, unknown
  */
 export function prepareSave(model: ModelMetadata, instance: object): boolean {
   const target = instance as Record<string, unknown>;
+  writeKeyOf(model, instance); // a reassigned key attribute is refused, never written elsewhere
   const changed = changedProperties(model, instance);
   if (!changed.length) return false;
-  const keyChange = changed.find((property) => model.keyProperties().includes(property));
-  if (keyChange) {
-    throw ValidationError.of(
-      model.name,
-      keyChange,
-      "immutableKey",
-      "is part of the primary key and cannot change; create a new row instead",
-    );
-  }
   const updatedAt = model.timestampProperty("updatedAt");
   if (updatedAt && !changed.includes(updatedAt)) {
     target[updatedAt] = nowIso();
@@ -77,7 +68,7 @@ export function buildSaveAction(model: ModelMetadata, instance: object): WriteAc
   if (!changed.length) return undefined;
   const data = attributeValues(model, instance);
   validateAttributes(model, data, changed, false, snapshotOf(instance));
-  const key = extractKey(model, data);
+  const key = writeKeyOf(model, instance);
   const parts = updatePartsOf(model, data, changed);
   if (isEmptyUpdate(parts)) return undefined;
   const item = toItem(model, data);
@@ -90,6 +81,7 @@ export function buildSaveAction(model: ModelMetadata, instance: object): WriteAc
 /** Inserts a new instance, or sends only the changed attributes of a persisted one. */
 export async function saveInstance(model: ModelMetadata, instance: object, txOrOptions?: TxOrWriteOptions): Promise<void> {
   if (!isPersisted(instance)) return insertInstance(model, instance, txOrOptions);
+  writeKeyOf(model, instance); // a reassigned key is refused before any hook runs
   const { tx, hooks } = resolveWriteOptions(txOrOptions);
   const withHooks = hooks && (hasHooks(model, "beforeUpdate") || hasHooks(model, "afterUpdate"));
   if (withHooks) {

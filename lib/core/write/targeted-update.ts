@@ -1,7 +1,6 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { markPersisted, snapshotOf } from "../instance/instance-state.js";
-import { attributeValues } from "../instance/instance-data.js";
-import { extractKey } from "../item/validate-key.js";
+import { writeKeyOf } from "../instance/stored-key.js";
 import { buildUpdateAction } from "./update-action.js";
 import type { UpdateParts, WriteAction } from "../engine/write-action.js";
 
@@ -15,7 +14,7 @@ export function buildTargetedUpdate(
   parts: UpdateParts,
   apply: (result?: Record<string, unknown>) => Record<string, unknown>,
 ): WriteAction {
-  const key = extractKey(model, attributeValues(model, instance));
+  const key = writeKeyOf(model, instance);
   return buildUpdateAction(model, instance, key, parts, (result) => {
     const storedChanges = apply(result);
     const snapshot = { ...snapshotOf(instance), ...storedChanges };

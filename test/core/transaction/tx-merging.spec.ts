@@ -76,14 +76,15 @@ describe("merging writes to the same item", () => {
     expect(await storedItem(db.dynamite, "users", { id: "m-del" })).toBeUndefined();
   });
 
-  it("forceDestroy then create → one unconditional Put replacing the row", async () => {
+  it("forceDestroy then create → one Put replacing the row, on the condition the delete had (the row exists)", async () => {
     const old = await Product.create({ id: "m-replace", name: "old", stock: 9 });
     await db.dynamite.tx(async () => {
       await old.forceDestroy();
       await Product.create({ id: "m-replace", name: "new" });
     });
     const [item] = db.attempts.lastItems();
-    expect(item.Put.ConditionExpression).toBeUndefined();
+    expect(item.Put.ConditionExpression).toBe("attribute_exists(#n0)");
+    expect(item.Put.ExpressionAttributeNames).toEqual({ "#n0": "id" });
     expect(await storedItem(db.dynamite, "products", { id: "m-replace" })).toEqual({ id: "m-replace", name: "new", stock: 0 });
   });
 

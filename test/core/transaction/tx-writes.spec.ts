@@ -52,7 +52,7 @@ describe("each write inside tx()", () => {
     expect((await storedItem(db.dynamite, "users", { id: "w-soft" }))?.deletedAt).toEqual(user.deletedAt);
   });
 
-  it("destroy on a hard-delete model and forceDestroy → Delete", async () => {
+  it("destroy on a hard-delete model and forceDestroy → Delete of a row that must exist", async () => {
     const product = await Product.create({ id: "w-hard" });
     const user = await User.create({ id: "w-force", name: "F" });
     await db.dynamite.tx(async () => {
@@ -60,8 +60,22 @@ describe("each write inside tx()", () => {
       await user.forceDestroy();
     });
     expect(db.attempts.lastItems()).toEqual([
-      { Delete: { TableName: "products", Key: { id: "w-hard" } } },
-      { Delete: { TableName: "users", Key: { id: "w-force" } } },
+      {
+        Delete: {
+          TableName: "products",
+          Key: { id: "w-hard" },
+          ConditionExpression: "attribute_exists(#n0)",
+          ExpressionAttributeNames: { "#n0": "id" },
+        },
+      },
+      {
+        Delete: {
+          TableName: "users",
+          Key: { id: "w-force" },
+          ConditionExpression: "attribute_exists(#n0)",
+          ExpressionAttributeNames: { "#n0": "id" },
+        },
+      },
     ]);
     expect(await storedItem(db.dynamite, "products", { id: "w-hard" })).toBeUndefined();
     expect(await storedItem(db.dynamite, "users", { id: "w-force" })).toBeUndefined();
