@@ -43,4 +43,11 @@ export class Profile extends Table<Profile> {
   @Attribute() declare bio?: string;
 }
 
-export const CATALOGUE_TABLES = [Account, Invoice, Sample, Profile];
+/** A string sort key (DynamoDB caps sort keys at 1,024 bytes, partition keys at 2,048). */
+export class Note extends Table<Note> {
+  @PrimaryKey() declare owner: string;
+  @IndexSort() declare slug: string;
+  declare body?: string;
+}
+
+export const CATALOGUE_TABLES = [Account, Invoice, Sample, Profile, Note];

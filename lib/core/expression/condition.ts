@@ -1,8 +1,9 @@
 import { ValidationError } from "../errors/core-errors.js";
+import { DYNAMO_LIMITS, operandTypeProblem } from "../support/dynamo-limits.js";
 import type { ExpressionBuilder } from "./expression-builder.js";
+import { isOperator, operatorOf, OPERATORS, type Operator } from "./operator-table.js";
 
-export const OPERATORS = ["=", "!=", "<", "<=", ">", ">=", "in", "not-in", "contains", "begins-with", "between"] as const;
-export type Operator = (typeof OPERATORS)[number];
+export { isOperator, OPERATORS, type Operator };
 
 /** One comparison on one stored attribute; values are already in stored form. */
 export interface Condition {
@@ -12,13 +13,6 @@ export interface Condition {
   value: unknown;
   /** Also true when the attribute is absent (e.g. the TTL scope: no expiry means never expired). */
   orMissing?: boolean;
-}
-
-/** DynamoDB allows at most 100 operands in one IN list. */
-const MAX_IN_OPERANDS = 100;
-
-export function isOperator(op: unknown): op is Operator {
-  return typeof op === "string" && (OPERATORS as readonly string[]).includes(op);
 }
 
 /** Renders one condition with placeholders; `null` compares with absence. */
@@ -56,13 +50,17 @@ export function renderCondition(condition: Condition, builder: ExpressionBuilder
   }
 }
 
+/**
+ * `a IN (…)`, or `a IN (…) OR a IN (…)` past 100 values (DynamoDB's limit per IN). No outer
+ * parentheses: DynamoDB refuses redundant ones, and every caller that combines conditions wraps them.
+ */
 function renderIn(name: string, values: unknown[], builder: ExpressionBuilder): string {
   const groups: string[] = [];
-  for (let i = 0; i < values.length; i += MAX_IN_OPERANDS) {
-    const placeholders = values.slice(i, i + MAX_IN_OPERANDS).map((v) => builder.value(v));
+  for (let i = 0; i < values.length; i += DYNAMO_LIMITS.inOperands) {
+    const placeholders = values.slice(i, i + DYNAMO_LIMITS.inOperands).map((v) => builder.value(v));
     groups.push(`${name} IN (${placeholders.join(", ")})`);
   }
-  return groups.length === 1 ? groups[0] : `(${groups.join(" OR ")})`;
+  return groups.join(" OR ");
 }
 
 /** ANDs rendered conditions, each parenthesized when there are several; undefined when there are none. */
@@ -77,36 +75,45 @@ export function renderAll(conditions: Condition[], builder: ExpressionBuilder): 
   return joinAnd(conditions.map((condition) => renderCondition(condition, builder)));
 }
 
-/** Checks an operator and its operand shape; throws before any request. */
+/**
+ * Checks an operator (through the one operator table) and its operand: shape, `undefined`, `null`
+ * where it means nothing, and the operand types DynamoDB refuses for that operator. Throws before any request.
+ */
 export function assertOperand(model: string, property: string, op: unknown, value: unknown): asserts op is Operator {
-  if (!isOperator(op)) {
-    throw ValidationError.of(
-      model,
-      property,
-      "operator",
-      `unknown operator ${JSON.stringify(op)}; use one of ${OPERATORS.join(" ")}`,
-    );
+  const operator = operatorOf(model, property, op);
+  const fail = (message: string) => {
+    throw ValidationError.of(model, property, operator, message);
+  };
+  if (operator === "in" || operator === "not-in" || operator === "between") {
+    if (operator !== "between" && (!Array.isArray(value) || value.length === 0))
+      fail(`"${operator}" needs a non-empty array of values`);
+    if (operator === "between" && (!Array.isArray(value) || value.length !== 2)) fail(`"between" needs [low, high]`);
+    const operands = value as unknown[];
+    for (let i = 0; i < operands.length; i++) {
+      if (operands[i] === undefined) fail(`"${operator}" operand [${i}] is undefined`);
+      if (operands[i] === null) {
+        fail(
+          `"${operator}" operand [${i}] is null; ${operator === "between" ? "give both bounds" : "null means absent and cannot be listed: filter it separately"}`,
+        );
+      }
+    }
+  } else if (value === undefined) {
+    fail(`the operand of "${operator}" is undefined; use null to match a missing attribute`);
+  } else if (value === null && operator !== "=" && operator !== "!=") {
+    fail(`"${operator}" cannot compare with null; use null (absent) or { "!=": null } (present)`);
   }
-  if ((op === "in" || op === "not-in") && (!Array.isArray(value) || value.length === 0)) {
-    throw ValidationError.of(model, property, op, `"${op}" needs a non-empty array of values`);
-  }
-  if (op === "between" && (!Array.isArray(value) || value.length !== 2)) {
-    throw ValidationError.of(model, property, op, `"between" needs [low, high]`);
-  }
-  if (op === "between" && reversed((value as unknown[])[0], (value as unknown[])[1])) {
-    throw ValidationError.of(
-      model,
-      property,
-      op,
-      `"between" needs low <= high, got ${JSON.stringify(value)}; DynamoDB refuses reversed bounds`,
-    );
+  const typeProblem = value === null ? undefined : operandTypeProblem(operator, value);
+  if (typeProblem) fail(typeProblem);
+  if (operator === "between" && reversed((value as unknown[])[0], (value as unknown[])[1])) {
+    fail(`"between" needs low <= high, got ${JSON.stringify(value)}; DynamoDB refuses reversed bounds`);
   }
 }
 
-/** True when both bounds are numbers, strings or dates and low > high (strings in UTF-8 byte order, like DynamoDB). */
+/** True when both bounds are numbers, strings, binaries or dates and low > high (strings in UTF-8 byte order, like DynamoDB). */
 function reversed(low: unknown, high: unknown): boolean {
   if (low instanceof Date && high instanceof Date) return low.getTime() > high.getTime();
   if (typeof low === "number" && typeof high === "number") return low > high;
   if (typeof low === "string" && typeof high === "string") return Buffer.compare(Buffer.from(low), Buffer.from(high)) > 0;
+  if (low instanceof Uint8Array && high instanceof Uint8Array) return Buffer.compare(low, high) > 0;
   return false;
 }

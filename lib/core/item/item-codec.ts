@@ -1,11 +1,11 @@
 import type { AttributeMetadata, ModelMetadata } from "../metadata/model-metadata.js";
+import { encodeValue } from "./storable-value.js";
 
-/** In-memory value → stored value of one attribute (serializer, then Date → ISO 8601; TTL → epoch seconds). */
+/** In-memory value → stored value of one attribute (serializer, then every Date → ISO 8601; TTL → epoch seconds). */
 export function toStoredValue(attribute: AttributeMetadata | undefined, value: unknown): unknown {
   if (value === undefined) return undefined;
   if (attribute?.ttl && !attribute.serializer) return toEpochSeconds(value);
-  const converted = attribute?.serializer && value !== null ? attribute.serializer.toDb(value) : value;
-  return converted instanceof Date ? converted.toISOString() : converted;
+  return encodeValue(attribute?.serializer && value !== null ? attribute.serializer.toDb(value) : value);
 }
 
 /** Stored value → in-memory value of one attribute (then its `@Get` view, if any). */
@@ -21,13 +21,18 @@ function decodeStoredValue(attribute: AttributeMetadata | undefined, value: unkn
   return value;
 }
 
-/** Property-keyed data → the stored item (column names, stored values, undefined dropped). */
+/**
+ * Property-keyed data → the stored item (column names, stored values). `undefined` and `null` are
+ * dropped: an attribute set to null is absent, in create, save and update alike (`where({ x: null })`
+ * finds it).
+ */
 export function toItem(model: ModelMetadata, data: Record<string, unknown>): Record<string, unknown> {
   const item: Record<string, unknown> = {};
   for (const [property, value] of Object.entries(data)) {
-    if (value === undefined || model.relations.has(property)) continue;
+    if (value === undefined || value === null || model.relations.has(property)) continue;
     const attribute = model.attributes.get(property);
-    item[attribute?.column ?? property] = toStoredValue(attribute, value);
+    const stored = toStoredValue(attribute, value);
+    if (stored !== undefined && stored !== null) item[attribute?.column ?? property] = stored;
   }
   return item;
 }

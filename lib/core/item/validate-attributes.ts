@@ -2,6 +2,7 @@ import { ValidationError, type ValidationIssue } from "../errors/core-errors.js"
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { currentValue, toItem, toStoredValue } from "./item-codec.js";
 import { assertStorable } from "./storable-value.js";
+import { indexKeyIssues } from "./limit-checks.js";
 import { assertItemSize } from "./item-size.js";
 
 /**
@@ -71,5 +72,8 @@ export function validateAttributes(
   }
   if (issues.length) throw new ValidationError(issues);
   // `data` holds every attribute the row will have after this write (or, for a patch, at least those)
-  assertItemSize(model, toItem(model, data));
+  const item = toItem(model, data);
+  const indexIssues = indexKeyIssues(model, item);
+  if (indexIssues.length) throw new ValidationError(indexIssues);
+  assertItemSize(model, item);
 }

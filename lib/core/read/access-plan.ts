@@ -4,6 +4,7 @@ import type { IndexMetadata, ModelMetadata } from "../metadata/model-metadata.js
 import { indexesOf } from "../metadata/relation-resolution.js";
 import { extractKey } from "../item/validate-key.js";
 import { keyId } from "../item/item-key.js";
+import { fitFilters } from "./fit-filters.js";
 import { visibilityConditions } from "./visibility-scope.js";
 import { toCondition } from "./normalize-filters.js";
 import type { FilterClause } from "./query-types.js";
@@ -24,11 +25,12 @@ export interface AccessPlan {
   /** Query/Scan: the FilterExpression; GetItem/BatchGetItem: checked on the returned items. */
   filters: Condition[];
   /**
-   * Query only: further conditions on the queried key attributes (e.g. `sk > 1` with `sk < 9`, or
-   * `sk != 5`). DynamoDB refuses key attributes in a Query's FilterExpression, so these are checked
-   * on the returned items.
+   * Query/Scan: conditions checked on the returned items rather than by DynamoDB: further conditions
+   * on the queried key attributes (e.g. `sk > 1` with `sk < 9`, or `sk != 5`; DynamoDB refuses key
+   * attributes in a Query's FilterExpression), and `in`/`not-in` lists too long for one expression
+   * (see `fitFilters`).
    */
-  keyFilters?: Condition[];
+  residual?: Condition[];
   scanIndexForward: boolean;
   consistentRead?: boolean;
 }
@@ -70,11 +72,22 @@ export function planAccess(spec: ReadSpec): AccessPlan {
     }
     const conditions = conditionsOf(model, clauses, query.used, trash);
     const keyColumns = new Set([query.source.partitionKey, query.source.sortKey].filter(Boolean).map((p) => model.columnOf(p!)));
-    const filters = conditions.filter((condition) => !keyColumns.has(condition.column));
-    const keyFilters = conditions.filter((condition) => keyColumns.has(condition.column));
-    return { ...base, operation: "Query", index: query.source.index, keyConditions: query.keyConditions, filters, keyFilters };
+    const { sent, afterRead } = fitFilters(
+      model,
+      conditions.filter((condition) => !keyColumns.has(condition.column)),
+    );
+    const residual = [...conditions.filter((condition) => keyColumns.has(condition.column)), ...afterRead];
+    return {
+      ...base,
+      operation: "Query",
+      index: query.source.index,
+      keyConditions: query.keyConditions,
+      filters: sent,
+      residual,
+    };
   }
-  return { ...base, operation: "Scan", filters: conditionsOf(model, clauses, new Set(), trash) };
+  const { sent, afterRead } = fitFilters(model, conditionsOf(model, clauses, new Set(), trash));
+  return { ...base, operation: "Scan", filters: sent, residual: afterRead };
 }
 
 /** The filters left after the key conditions, plus the scope conditions (soft delete, expired TTL). */

@@ -1,8 +1,9 @@
 import { MAX_BATCH_GET_KEYS } from "../item/limits.js";
-import { renderAll } from "../expression/condition.js";
+import { renderAll, type Condition } from "../expression/condition.js";
+import { DYNAMO_LIMITS } from "../support/dynamo-limits.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { planAccess } from "./access-plan.js";
+import { planAccess, type AccessPlan } from "./access-plan.js";
 import { clausesOf } from "./normalize-filters.js";
 import { projectionOf } from "./projection.js";
 import type { Filters, QueryOptions } from "./query-types.js";
@@ -41,7 +42,7 @@ function explainSpec(spec: ReadSpec): QueryPlan {
   }
   const input = buildPagedInput(plan, columns);
   const keyBuilder = new ExpressionBuilder();
-  const residualFilter = renderAll(plan.keyFilters ?? [], keyBuilder);
+  const residualFilter = renderAll(plan.residual ?? [], keyBuilder);
   return {
     operation: plan.operation,
     table: input.TableName,
@@ -54,10 +55,28 @@ function explainSpec(spec: ReadSpec): QueryPlan {
       residualValues: keyBuilder.attributes().ExpressionAttributeValues,
     }),
     ...(input.ProjectionExpression && { projection: input.ProjectionExpression }),
+    ...listNotes(plan),
     ...(input.ScanIndexForward !== undefined && { scanIndexForward: input.ScanIndexForward }),
     ...(input.ExpressionAttributeNames && { names: input.ExpressionAttributeNames }),
     ...(input.ExpressionAttributeValues && { values: input.ExpressionAttributeValues }),
   };
+}
+
+/** How each `in`/`not-in` list longer than one IN is evaluated: chunked in the expression, or after reading. */
+function listNotes(plan: AccessPlan): Pick<QueryPlan, "notes"> {
+  const long = (condition: Condition) =>
+    (condition.op === "in" || condition.op === "not-in") && (condition.value as unknown[]).length > DYNAMO_LIMITS.inOperands;
+  const describe = (condition: Condition) =>
+    `${plan.model.propertyOfColumn(condition.column)} ${condition.op} (${(condition.value as unknown[]).length} values)`;
+  const notes = [
+    ...plan.filters
+      .filter(long)
+      .map((c) => `${describe(c)}: chunked into IN lists of at most ${DYNAMO_LIMITS.inOperands} in the FilterExpression`),
+    ...(plan.residual ?? [])
+      .filter((c) => c.op === "in" || c.op === "not-in")
+      .map((c) => `${describe(c)}: evaluated after reading (the FilterExpression would exceed DynamoDB's expression limits)`),
+  ];
+  return notes.length ? { notes } : {};
 }
 
 function builderMaps(builder: ExpressionBuilder): Pick<QueryPlan, "names" | "values"> {

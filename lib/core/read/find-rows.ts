@@ -54,8 +54,8 @@ export async function fetchRows<M>(spec: ReadSpec, options: FetchOptions = {}): 
     items = (await getByKeys(plan, projection, context)).filter((item) => matchesAll(item, plan.filters));
   } else {
     const input = buildPagedInput(plan, projection.columns);
-    const keyFilters = plan.keyFilters ?? [];
-    const keep = keyFilters.length ? (item: Item) => matchesAll(item, keyFilters) : undefined;
+    const residual = plan.residual ?? [];
+    const keep = residual.length ? (item: Item) => matchesAll(item, residual) : undefined;
     const walk = await walkPages(context.doc, plan.operation, input, want, options.startKey, options.want !== undefined, keep);
     ({ items, exhausted } = walk);
   }

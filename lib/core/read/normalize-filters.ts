@@ -1,21 +1,19 @@
-import { assertOperand, isOperator, type Condition } from "../expression/condition.js";
+import { assertOperand, type Condition } from "../expression/condition.js";
 import { ValidationError } from "../errors/core-errors.js";
+import { looksLikeOperator } from "../expression/operator-table.js";
+import { keyOperandProblem } from "../item/limit-checks.js";
 import { canonicalOperator } from "../expression/operator-aliases.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toStoredValue } from "../item/item-codec.js";
 import { assertStorable } from "../item/storable-value.js";
 import type { FilterClause, Filters, QueryOptions } from "./query-types.js";
 
-/** Operator spellings of other ORMs; recognised only to be refused with the right name. */
-const OPERATOR_ALIASES = new Set(["eq", "ne", "gt", "gte", "lt", "lte", "like", "notIn", "beginsWith", "startsWith"]);
-
 function isOperatorMap(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date) return false;
   if (value instanceof Uint8Array || value instanceof Set) return false;
-  const keys = Object.keys(value);
-  // any operator-looking key makes it an operator map, so a typo such as ">==" or "~=" or "gte" is
-  // rejected instead of silently compared as an equal map
-  return keys.some((key) => isOperator(key) || /^[^A-Za-z0-9_]/.test(key) || OPERATOR_ALIASES.has(key));
+  // one operator-looking key makes it an operator map, so `{ $gt: 1 }` or a typo such as `">=="` is
+  // refused instead of silently compared as an equal map
+  return Object.keys(value).some(looksLikeOperator);
 }
 
 /** A plain `{ ... }` object (or a null-prototype one): not null, an array, a Date, a Map or a model instance. */
@@ -41,6 +39,7 @@ export function clausesOf(model: ModelMetadata, filters: Filters | undefined): F
   }
   const clauses: FilterClause[] = [];
   for (const [property, value] of Object.entries(filters)) {
+    if (property === "") throw ValidationError.of(model.name, '""', "attributeName", "an attribute name must not be empty");
     if (value === undefined) {
       throw ValidationError.of(model.name, property, "filter", "is undefined; use null to match a missing attribute");
     }
@@ -87,6 +86,8 @@ function clause(model: ModelMetadata, property: string, alias: unknown, operand:
   }
   // the same rules as a write: a value the document client or DynamoDB would refuse fails here, typed
   assertStorable(model.name, property, value);
+  const keyProblem = keyOperandProblem(model, property, op, storedOperand(model, property, value));
+  if (keyProblem) throw ValidationError.of(model.name, property, "key", keyProblem);
   return { property, op, value };
 }
 
@@ -104,10 +105,13 @@ export function normalizeWhereArgs(model: ModelMetadata, args: unknown[]): { cla
   return { clauses: clausesOf(model, args[0] as Filters | undefined), options: (args[1] as QueryOptions) ?? {} };
 }
 
+/** An operand in stored form (each element of an `in`/`not-in`/`between` list). */
+function storedOperand(model: ModelMetadata, property: string, value: unknown): unknown {
+  const attribute = model.attributes.get(property);
+  return Array.isArray(value) ? value.map((v) => toStoredValue(attribute, v)) : toStoredValue(attribute, value);
+}
+
 /** A clause in stored form: column name and stored operand(s). */
 export function toCondition(model: ModelMetadata, clause: FilterClause): Condition {
-  const attribute = model.attributes.get(clause.property);
-  const convert = (value: unknown) => toStoredValue(attribute, value);
-  const value = Array.isArray(clause.value) ? clause.value.map(convert) : convert(clause.value);
-  return { column: model.columnOf(clause.property), op: clause.op, value };
+  return { column: model.columnOf(clause.property), op: clause.op, value: storedOperand(model, clause.property, clause.value) };
 }

@@ -28,6 +28,7 @@ export function projectionOf(spec: ReadSpec, plan: AccessPlan, extra: string[] =
   const asked = new Set(spec.attributes);
   const columns = new Set([...asked, ...needed].map((property) => model.columnOf(property)));
   if (plan.operation === "GetItem" || plan.operation === "BatchGetItem") for (const c of plan.filters) columns.add(c.column);
+  for (const condition of plan.residual ?? []) columns.add(condition.column);
   const hidden = [...columns].map((column) => model.propertyOfColumn(column)).filter((property) => !asked.has(property));
   return { columns: [...columns], hidden };
 }

@@ -56,7 +56,7 @@ export async function countRows(model: ModelMetadata, args: unknown[], scope: Tr
   const spec = specOfArgs(model, args, scope);
   const plan = planAccess(spec);
   // key lookups, and Queries with conditions DynamoDB cannot filter on, count the key-only items found
-  if (plan.operation === "GetItem" || plan.operation === "BatchGetItem" || plan.keyFilters?.length) {
+  if (plan.operation === "GetItem" || plan.operation === "BatchGetItem" || plan.residual?.length) {
     return (await fetchRows(keyProjectionOf(spec))).rows.length;
   }
   const context = contextFor(model);

@@ -1,5 +1,6 @@
 import { renderAll, renderCondition } from "../expression/condition.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
+import { assertExpressionLimits } from "../item/limit-checks.js";
 import type { AccessPlan } from "./access-plan.js";
 
 /** The SDK input of a Query or Scan (document-client form), pure: ExclusiveStartKey/Limit are added per page. */
@@ -31,6 +32,7 @@ export function buildPagedInput(plan: AccessPlan, columns?: string[], count = fa
   if (count) input.Select = "COUNT";
   else if (columns) input.ProjectionExpression = columns.map((column) => builder.name(column)).join(", ");
   if (plan.consistentRead) input.ConsistentRead = true;
+  assertExpressionLimits(plan.model.name, "(attributes)", "ProjectionExpression", input.ProjectionExpression);
   return { ...input, ...builder.attributes() };
 }
 

@@ -36,6 +36,12 @@ export interface QueryPlan {
   residualNames?: Record<string, string>;
   residualValues?: Record<string, unknown>;
   /**
+   * Query/Scan: how each `in`/`not-in` of more than 100 values is evaluated, e.g.
+   * `"id in (250 values): chunked into IN lists of at most 100 in the FilterExpression"` or
+   * `"… evaluated after reading (…)"` (then it is also in `residualFilter`).
+   */
+  notes?: string[];
+  /**
    * `order` on an attribute that is not the sort key: every matching row is read (limit does not
    * shorten the read), then sorted in memory by `attribute`.
    */

@@ -8,8 +8,9 @@ import type { Filters } from "../read/query-types.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
 import { applyMutators, validateAttributes } from "../item/validate-attributes.js";
 import { destroyInstance } from "./destroy-instance.js";
-import { saveInstance } from "./save-instance.js";
+import { saveInstance, updatePartsOf } from "./save-instance.js";
 import { assertInputNames, assignInput } from "../metadata/instance-api-names.js";
+import { renderAction } from "./render-action.js";
 import { updateByKey } from "./key-update.js";
 
 /**
@@ -22,12 +23,16 @@ export async function updateWhere(
   filters: Filters,
   tx?: TxOrWriteOptions,
 ): Promise<number> {
+  assertPatch(model, patch);
   assertWriteFilters(model, "update", filters);
   assertNoKeyInPatch(model, patch);
   assertInputNames((model.target as { prototype: object }).prototype, patch, model.name);
   const checked = { ...patch };
   applyMutators(model, checked, Object.keys(checked));
   validateAttributes(model, checked, Object.keys(checked), false);
+  // the UpdateExpression each row will get, checked against DynamoDB's expression limits before any read
+  const update = updatePartsOf(model, checked, Object.keys(checked));
+  renderAction({ kind: "Update", table: model.tableName, key: {}, update, conditions: [], model });
   const direct = await updateByKey(model, checked, filters, resolveWriteOptions(tx).tx);
   if (direct !== undefined) return direct;
   const rows = await readMany<object>(model, [filters]);
@@ -36,6 +41,21 @@ export async function updateWhere(
     return saveInstance(model, row, tx);
   });
   return rows.length;
+}
+
+/** A patch is a plain object naming at least one attribute: `update({}, filters)` sends nothing and says so. */
+function assertPatch(model: ModelMetadata, patch: unknown): asserts patch is Record<string, unknown> {
+  if (typeof patch !== "object" || patch === null || Array.isArray(patch)) {
+    throw ValidationError.of(model.name, "(patch)", "patch", "update(patch, filters) needs a plain object of attribute → value");
+  }
+  if (!Object.keys(patch).length) {
+    throw ValidationError.of(
+      model.name,
+      "(patch)",
+      "emptyPatch",
+      "update({}, filters) changes nothing; name at least one attribute (nothing was read or written)",
+    );
+  }
 }
 
 /** A patch moves no row: key attributes in it are refused before anything is read. */

@@ -1,12 +1,15 @@
 import { joinAnd, renderCondition } from "../expression/condition.js";
 import { ExpressionBuilder } from "../expression/expression-builder.js";
 import type { ActionData, UpdateParts, WriteParams } from "../engine/write-action.js";
+import { assertExpressionLimits } from "../item/limit-checks.js";
+import type { ModelMetadata } from "../metadata/model-metadata.js";
+import { describeAttributes } from "../support/dynamo-limits.js";
 
 /**
  * The one place a write becomes expression text: the SDK input of an action, every name and value
  * through placeholders. Used for writes sent alone and for each entry of a TransactWriteItems.
  */
-export function renderAction(action: ActionData): WriteParams {
+export function renderAction(action: ActionData & { model?: ModelMetadata }): WriteParams {
   const builder = new ExpressionBuilder();
   const params: WriteParams = { TableName: action.table };
   if (action.kind === "Put") params.Item = action.item;
@@ -15,7 +18,19 @@ export function renderAction(action: ActionData): WriteParams {
     params.UpdateExpression = renderUpdate(action.update ?? { set: {}, remove: [], add: {} }, builder);
   const condition = joinAnd(action.conditions.map((condition) => renderCondition(condition, builder)));
   if (condition) params.ConditionExpression = condition;
+  assertActionLimits(action, params);
   return { ...params, ...builder.attributes() };
+}
+
+/** DynamoDB's 4 KB / 300-operator expression limits, checked on the rendered text, naming the attributes. */
+function assertActionLimits(action: ActionData & { model?: ModelMetadata }, params: WriteParams): void {
+  const name = action.model?.name ?? action.table;
+  const property = (column: string) => action.model?.propertyOfColumn(column) ?? column;
+  const update = action.update;
+  const changed = update ? [...Object.keys(update.set), ...update.remove, ...Object.keys(update.add)] : [];
+  assertExpressionLimits(name, describeAttributes(changed.map(property)), "UpdateExpression", params.UpdateExpression);
+  const checked = action.conditions.map((condition) => property(condition.column));
+  assertExpressionLimits(name, describeAttributes(checked) || "(condition)", "ConditionExpression", params.ConditionExpression);
 }
 
 function renderUpdate(parts: UpdateParts, builder: ExpressionBuilder): string {

@@ -22,7 +22,9 @@ export function changedProperties(model: ModelMetadata, instance: object): strin
   const columns = new Set([...Object.keys(current), ...Object.keys(snapshot)]);
   const changed: string[] = [];
   for (const column of columns) {
-    if (!deepEqual(current[column], snapshot[column])) changed.push(model.propertyOfColumn(column));
+    // a NULL stored by another writer means absent, like null here: not a change
+    const before = snapshot[column] === null ? undefined : snapshot[column];
+    if (!deepEqual(current[column], before)) changed.push(model.propertyOfColumn(column));
   }
   return changed;
 }

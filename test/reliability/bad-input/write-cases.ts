@@ -47,7 +47,7 @@ export const WRITE_CASES: BadInputCase[] = [
   {
     input: "create: key over 2048 bytes",
     error: ValidationError,
-    message: "2048-byte key limit",
+    message: "2048-byte partition key limit",
     run: create({ id: text(2049), email }),
   },
   {

@@ -8,7 +8,13 @@ const OPERATORS = new Set(["=", "!=", "<", "<=", ">", ">=", "in", "not-in", "con
 
 function isOperatorMap(value: unknown): value is Record<string, unknown> {
   return (
-    typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).every((k) => OPERATORS.has(k))
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Uint8Array) &&
+    !(value instanceof Set) &&
+    Object.keys(value).length > 0 &&
+    Object.keys(value).every((k) => OPERATORS.has(k))
   );
 }
 
@@ -41,6 +47,8 @@ export function satisfies(actual: unknown, op: string, operand: unknown): boolea
     case "not-in":
       return !(operand as unknown[]).some((candidate) => equal(actual, candidate));
     case "begins-with":
+      if (actual instanceof Uint8Array && operand instanceof Uint8Array)
+        return Buffer.from(actual).subarray(0, operand.length).equals(Buffer.from(operand)) && actual.length >= operand.length;
       return typeof actual === "string" && typeof operand === "string" && actual.startsWith(operand);
     case "contains":
       if (typeof actual === "string") return typeof operand === "string" && actual.includes(operand);
