@@ -20,7 +20,7 @@ describe("faults: DynamoDB Local stopped mid-write and restarted on the same dat
       region: "us-east-1",
       credentials: { accessKeyId: "faults", secretAccessKey: "local" },
       maxAttempts: 1,
-      requestTimeout: 1_500,
+      requestTimeout: 10_000, // a stopped database resets its connections at once; the restarted one may be slow to warm up
       tables: [Ledger],
     });
     dynamite.connect();
