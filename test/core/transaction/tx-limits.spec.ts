@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { MAX_TRANSACTION_ACTIONS, TransactionError } from "../../../lib/core/index.js";
+import { MAX_TRANSACTION_ACTIONS, TransactionError, ValidationError } from "../../../lib/core/index.js";
 import { Entry, Product } from "./fixtures.js";
 import { storedItems, useTxDatabase } from "./tx-helpers.js";
 
@@ -36,13 +36,14 @@ describe("transaction limits and atomicity", () => {
     expect((await storedItems(db.dynamite, "entries")).filter((e) => e.ledger === "full")).toHaveLength(100);
   });
 
-  it("101 actions → TransactionError before sending (zero TransactWriteItems), never split", async () => {
+  it("101 actions → ValidationError naming the limit before sending (zero TransactWriteItems), never split", async () => {
     const error = await db.dynamite
       .tx(async () => {
         for (let i = 0; i < 101; i++) await Entry.create({ ledger: "too-many", seq: i, amount: i });
       })
       .catch((e) => e);
-    expect(error).toBeInstanceOf(TransactionError);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ attribute: "actions", rule: "maxActions" });
     expect(error.message).toMatch(/101 actions .* DynamoDB allows 100\. Nothing was sent/);
     expect(db.recorder.count("TransactWriteItemsCommand")).toBe(0);
     expect(db.attempts.attempts).toHaveLength(0);
@@ -58,14 +59,15 @@ describe("transaction limits and atomicity", () => {
     expect(db.attempts.lastItems()).toHaveLength(100);
   });
 
-  it("more than 4 MB of items → TransactionError before sending", async () => {
+  it("more than 4 MB of items → ValidationError naming the limit before sending", async () => {
     const big = "x".repeat(390 * 1024);
     const error = await db.dynamite
       .tx(async () => {
         for (let i = 0; i < 11; i++) await Product.create({ id: `big-${i}`, name: big });
       })
       .catch((e) => e);
-    expect(error).toBeInstanceOf(TransactionError);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ attribute: "size", rule: "maxBytes" });
     expect(error.message).toMatch(/about 4\.2 MB .* DynamoDB allows 4 MB/);
     expect(db.attempts.attempts).toHaveLength(0);
   });

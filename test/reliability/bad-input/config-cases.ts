@@ -8,7 +8,7 @@ import {
   NotFoundError,
   PrimaryKey,
   Table,
-  TransactionError,
+  ValidationError,
   type NonAttribute,
 } from "../../../lib/core/index.js";
 import { markPersisted } from "../../../lib/core/instance/instance-state.js";
@@ -103,7 +103,7 @@ export function configCases(dynamite: Dynamite): BadInputCase[] {
     },
     {
       input: "transaction of 101 actions",
-      error: TransactionError,
+      error: ValidationError,
       message: "DynamoDB allows 100",
       run: () =>
         dynamite.tx(async () => {
@@ -112,7 +112,7 @@ export function configCases(dynamite: Dynamite): BadInputCase[] {
     },
     {
       input: "transaction over 4 MB",
-      error: TransactionError,
+      error: ValidationError,
       message: "DynamoDB allows 4 MB",
       run: () =>
         dynamite.tx(async () => {
