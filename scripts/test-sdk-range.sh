@@ -8,14 +8,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:?floor or newest}"
-pkgs=(@aws-sdk/client-dynamodb @aws-sdk/lib-dynamodb)
+pkgs=(@aws-sdk/client-dynamodb @aws-sdk/lib-dynamodb @aws-sdk/client-dynamodb-streams @aws-sdk/util-dynamodb)
 case "$which" in
   floor) version="$(node -p 'require("./package.json").dependencies["@aws-sdk/client-dynamodb"].replace(/^\^/, "")')" ;;
   newest) version="$(npm view @aws-sdk/client-dynamodb version)" ;;
   *) echo "usage: $0 floor|newest" >&2; exit 2 ;;
 esac
 locked="$(node -p 'require("./package-lock.json").packages["node_modules/@aws-sdk/client-dynamodb"].version')"
-restore() { npm install --no-save --no-audit --no-fund --loglevel=error "${pkgs[@]/%/@$locked}"; }
+# each package back at its own locked version (they are released together but locked apart)
+lockedSpecs=()
+for pkg in "${pkgs[@]}"; do
+  lockedSpecs+=("$pkg@$(node -p "require('./package-lock.json').packages['node_modules/$pkg'].version")")
+done
+restore() { npm install --no-save --no-audit --no-fund --loglevel=error "${lockedSpecs[@]}"; }
 trap restore EXIT
 
 npm install --no-save --no-audit --no-fund --loglevel=error "${pkgs[@]/%/@$version}"
