@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import autocannon from "autocannon";
 import type { INestApplication } from "@nestjs/common";
+import { heapAfterGc } from "../helpers/heap.js";
 import { testEndpoint } from "../helpers/test-dynamite.js";
 
 /** 2,000 creates against the sample app over loopback, from a bounded load generator (50 connections). */
@@ -23,9 +24,12 @@ describe("load: the Nest sample under 2,000 concurrent creates", () => {
     await app?.close();
   });
 
-  it("answers every request 2xx, stores exactly 2,000 rows, no 5xx, RSS stays bounded", async () => {
+  it("answers every request 2xx, stores exactly 2,000 rows, no 5xx, live heap stays bounded", async () => {
     let n = 0;
-    const rssBefore = process.memoryUsage().rss;
+    // RSS is not a leak signal here: the Jest worker shares its process with other specs, and the allocator keeps
+    // freed pages. The live heap after a full GC is what a leak would grow (measured: +4 MB over 2,000 creates,
+    // flat over 6,000).
+    const heapBefore = heapAfterGc();
     const result = await autocannon({
       url: `${url}/users`,
       connections: 50,
@@ -38,12 +42,12 @@ describe("load: the Nest sample under 2,000 concurrent creates", () => {
         },
       ],
     });
-    const rssAfter = process.memoryUsage().rss;
+    const heapAfter = heapAfterGc();
     // the numbers travel with the assertion, so a failure shows them and a pass prints nothing
     const summary =
       `load: ${result.requests.total} requests, 2xx ${result["2xx"]}, non-2xx ${result.non2xx}, errors ${result.errors}, ` +
       `timeouts ${result.timeouts}, ${result.requests.average} req/s, latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms, ` +
-      `RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MB`;
+      `heap after GC ${(heapBefore / 2 ** 20).toFixed(0)} → ${(heapAfter / 2 ** 20).toFixed(0)} MB`;
     expect({ "2xx": result["2xx"], non2xx: result.non2xx, errors: result.errors, summary }).toEqual({
       "2xx": 2_000,
       non2xx: 0,
@@ -51,6 +55,6 @@ describe("load: the Nest sample under 2,000 concurrent creates", () => {
       summary,
     });
     expect(await User.count({})).toBe(2_000);
-    expect(rssAfter - rssBefore).toBeLessThan(200 * 2 ** 20);
+    expect(heapAfter - heapBefore).toBeLessThan(32 * 2 ** 20);
   }, 120_000);
 });
