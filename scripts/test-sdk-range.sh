@@ -9,11 +9,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:?floor or newest}"
 pkgs=(@aws-sdk/client-dynamodb @aws-sdk/lib-dynamodb @aws-sdk/client-dynamodb-streams @aws-sdk/util-dynamodb)
-case "$which" in
-  floor) version="$(node -p 'require("./package.json").dependencies["@aws-sdk/client-dynamodb"].replace(/^\^/, "")')" ;;
-  newest) version="$(npm view @aws-sdk/client-dynamodb version)" ;;
-  *) echo "usage: $0 floor|newest" >&2; exit 2 ;;
-esac
+# each package at its own floor (the caret range's base) or its own newest release: they are released
+# together but not always under one number (util-dynamodb's newest is behind the clients')
+targetSpecs=()
+for pkg in "${pkgs[@]}"; do
+  case "$which" in
+    floor) version="$(node -p "require('./package.json').dependencies['$pkg'].replace(/^\\^/, '')")" ;;
+    newest) version="$(npm view "$pkg" version)" ;;
+    *) echo "usage: $0 floor|newest" >&2; exit 2 ;;
+  esac
+  targetSpecs+=("$pkg@$version")
+done
 locked="$(node -p 'require("./package-lock.json").packages["node_modules/@aws-sdk/client-dynamodb"].version')"
 # each package back at its own locked version (they are released together but locked apart)
 lockedSpecs=()
@@ -23,7 +29,7 @@ done
 restore() { npm install --no-save --no-audit --no-fund --loglevel=error "${lockedSpecs[@]}"; }
 trap restore EXIT
 
-npm install --no-save --no-audit --no-fund --loglevel=error "${pkgs[@]/%/@$version}"
+npm install --no-save --no-audit --no-fund --loglevel=error "${targetSpecs[@]}"
 echo "== AWS SDK $which: $(node -p 'require("@aws-sdk/client-dynamodb/package.json").version') (locked: $locked)"
 npm run build
 npm run jest -- \
