@@ -1,5 +1,6 @@
 import { ValidationError } from "../errors/core-errors.js";
 import { NumberValue } from "@aws-sdk/lib-dynamodb";
+import { isPlainObject } from "../support/plain-object.js";
 
 /** DynamoDB numbers: magnitudes from 1E-130 to below 1E+126 (and 0). */
 const SMALLEST_MAGNITUDE = 1e-130;
@@ -32,12 +33,6 @@ export function encodeValue(value: unknown): unknown {
     return copy ?? value;
   }
   return value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 interface Problem {

@@ -6,6 +6,7 @@ import { canonicalOperator } from "../expression/operator-aliases.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { toStoredValue } from "../item/item-codec.js";
 import { assertStorable } from "../item/storable-value.js";
+import { isPlainObject } from "../support/plain-object.js";
 import type { FilterClause, Filters, QueryOptions } from "./query-types.js";
 
 function isOperatorMap(value: unknown): value is Record<string, unknown> {
@@ -14,13 +15,6 @@ function isOperatorMap(value: unknown): value is Record<string, unknown> {
   // one operator-looking key makes it an operator map, so `{ $gt: 1 }` or a typo such as `">=="` is
   // refused instead of silently compared as an equal map
   return Object.keys(value).some(looksLikeOperator);
-}
-
-/** A plain `{ ... }` object (or a null-prototype one): not null, an array, a Date, a Map or a model instance. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 /**
