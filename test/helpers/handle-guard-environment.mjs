@@ -2,7 +2,7 @@
 import { TestEnvironment } from "jest-environment-node";
 
 /** How long a file's sockets, timers and child processes may take to finish closing after its last hook. */
-const SETTLE_MS = 3_000;
+const DEFAULT_SETTLE_MS = 3_000;
 
 const describeHandle = (handle) => handle?.constructor?.name ?? typeof handle;
 
@@ -15,6 +15,11 @@ const describeHandle = (handle) => handle?.constructor?.name ?? typeof handle;
  */
 export default class HandleGuardEnvironment extends TestEnvironment {
   timers = new Set();
+
+  constructor(config, context) {
+    super(config, context);
+    this.settleMs = config.projectConfig.testEnvironmentOptions?.settleMs ?? DEFAULT_SETTLE_MS;
+  }
 
   async setup() {
     await super.setup();
@@ -35,7 +40,7 @@ export default class HandleGuardEnvironment extends TestEnvironment {
     await super.teardown();
     if (leaked.length) {
       throw new Error(
-        `this test file left ${leaked.join(", ")} keeping the event loop alive ${SETTLE_MS} ms after its last hook: ` +
+        `this test file left ${leaked.join(", ")} keeping the event loop alive ${this.settleMs} ms after its last hook: ` +
           "close servers, sockets, clients and child processes, and clear timers, in afterAll",
       );
     }
@@ -43,7 +48,7 @@ export default class HandleGuardEnvironment extends TestEnvironment {
 
   /** What still keeps the loop alive once the file has had time to settle. */
   async leftovers() {
-    const deadline = Date.now() + SETTLE_MS;
+    const deadline = Date.now() + this.settleMs;
     for (;;) {
       const handles = process._getActiveHandles().filter((handle) => !this.handlesBefore.has(handle));
       const timers = [...this.timers].filter((timer) => !timer._destroyed && timer.hasRef());
