@@ -53,19 +53,49 @@ export function summarize(profile: CpuProfile, fromUs?: number) {
     groups.set(key, group);
     origins.set(group.origin, (origins.get(group.origin) ?? 0) + us);
   }
-  return { total, groups: [...groups.values()].sort((a, b) => b.us - a.us), origins };
+  // inclusive time of our functions: a node's own samples plus its subtree's, counted once per function and path
+  const inclusive = new Map<string, number>();
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  for (const [id, us] of self) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const { functionName, url, lineNumber } = byId.get(at)!.callFrame;
+      if (origin(url) !== "ours") continue;
+      const key = `${functionName || "(anonymous)"} ${url.split("/").slice(-2).join("/")}:${lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+    }
+  }
+  return {
+    total,
+    groups: [...groups.values()].sort((a, b) => b.us - a.us),
+    origins,
+    inclusive: [...inclusive].sort((a, b) => b[1] - a[1]),
+  };
 }
 
 function main(): void {
   const [file, fromArg, topArg] = process.argv.slice(2);
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
-  const { total, groups, origins } = summarize(profile, fromArg ? Number(fromArg) : undefined);
+  const { total, groups, origins, inclusive } = summarize(profile, fromArg ? Number(fromArg) : undefined);
   const pct = (us: number) => `${((100 * us) / total).toFixed(1)}%`;
-  console.log(`window ${(total / 1000).toFixed(0)} ms; by origin: ${[...origins].sort((a, b) => b[1] - a[1]).map(([o, us]) => `${o} ${pct(us)}`).join(", ")}`);
+  console.log(
+    `window ${(total / 1000).toFixed(0)} ms; by origin: ${[...origins]
+      .sort((a, b) => b[1] - a[1])
+      .map(([o, us]) => `${o} ${pct(us)}`)
+      .join(", ")}`,
+  );
   const top = Number(topArg ?? 25);
   for (const group of groups.slice(0, top)) console.log(`${pct(group.us).padStart(6)}  ${group.origin.padEnd(5)} ${group.name}`);
   console.log("-- ours:");
-  for (const group of groups.filter((g) => g.origin === "ours").slice(0, top)) console.log(`${pct(group.us).padStart(6)}  ${group.name}`);
+  for (const group of groups.filter((g) => g.origin === "ours").slice(0, top))
+    console.log(`${pct(group.us).padStart(6)}  ${group.name}`);
+  if (process.env.INCLUSIVE) {
+    console.log("-- ours, inclusive:");
+    for (const [name, us] of inclusive.slice(0, top)) console.log(`${pct(us).padStart(6)}  ${name}`);
+  }
 }
 
 if (process.argv[1]?.endsWith("summarize-profile.js")) main();

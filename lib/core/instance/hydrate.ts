@@ -13,8 +13,9 @@ export function hydrate<M>(model: ModelMetadata, item: Record<string, unknown>):
   const instance = Object.create(prototype) as M & object;
   const data = fromItem(model, item);
   let tracked = item;
-  for (const property of Object.keys(data)) {
-    if (!isInstanceApiName(prototype, property)) continue;
+  const safe = model.derived("dataAttributes", dataAttributes);
+  for (const property in data) {
+    if (safe.has(property) || !isInstanceApiName(prototype, property)) continue;
     delete data[property];
     if (tracked === item) tracked = { ...item };
     delete tracked[model.columnOf(property)];
@@ -22,4 +23,10 @@ export function hydrate<M>(model: ModelMetadata, item: Record<string, unknown>):
   Object.assign(instance, data);
   markPersisted(instance, tracked);
   return instance;
+}
+
+/** The declared attributes that name no part of the instance API (checked once per model, not per row). */
+function dataAttributes(model: ModelMetadata): Set<string> {
+  const prototype = (model.target as { prototype: object }).prototype;
+  return new Set([...model.attributes.keys()].filter((property) => !isInstanceApiName(prototype, property)));
 }

@@ -57,7 +57,8 @@ export async function walkPages(
     let Limit: number | undefined;
     if (missing !== undefined) {
       if (!filtered) Limit = missing + extra;
-      else if (perMatch !== undefined) Limit = Math.min(Math.max((missing + extra) * perMatch, missing + extra), MAX_FILTERED_LIMIT);
+      else if (perMatch !== undefined)
+        Limit = Math.min(Math.max((missing + extra) * perMatch, missing + extra), MAX_FILTERED_LIMIT);
       else Limit = blindLimit = Math.min(Math.max(blindLimit * 2, missing + extra), MAX_FILTERED_LIMIT);
     }
     const page = await sendPage(doc, operation, { ...input, ExclusiveStartKey: startKey, Limit });
