@@ -26,7 +26,7 @@ export function mapSize(item: Record<string, unknown>): number {
  * A bound `sizeOf` never exceeds, without encoding anything: a UTF-16 code unit is at most 3 UTF-8
  * bytes, a number at most 21. Items far below the limit (nearly all) are passed on this bound alone.
  */
-function sizeBound(value: unknown): number {
+export function sizeBound(value: unknown): number {
   if (typeof value === "string") return 3 * value.length;
   if (typeof value === "number" || typeof value === "bigint") return 21;
   if (value === null || value === undefined || typeof value === "boolean") return 1;
