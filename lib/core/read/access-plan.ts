@@ -118,9 +118,22 @@ function keyLookup(model: ModelMetadata, clauses: FilterClause[]) {
   return { keys: [...keys.values()], used, single };
 }
 
+/** Key sources by the index list they were built from: `indexesOf` returns a new list whenever the indexes change. */
+const sourcesByIndexes = new WeakMap<IndexMetadata[], KeySource[]>();
+
 function keySources(model: ModelMetadata): KeySource[] {
+  const indexes = indexesOf(model);
+  let sources = sourcesByIndexes.get(indexes);
+  if (!sources || sources[0].partitionKey !== model.partitionKey || sources[0].sortKey !== model.sortKey) {
+    sources = buildKeySources(model, indexes);
+    sourcesByIndexes.set(indexes, sources);
+  }
+  return sources;
+}
+
+function buildKeySources(model: ModelMetadata, indexes: IndexMetadata[]): KeySource[] {
   const sources: KeySource[] = [{ partitionKey: model.partitionKey!, sortKey: model.sortKey }];
-  for (const index of indexesOf(model)) {
+  for (const index of indexes) {
     // an index that does not project every attribute would return partial rows
     if (index.projection !== "ALL") continue;
     sources.push({ index, partitionKey: model.partitionKeyOf(index), sortKey: index.sortKey });
