@@ -1,7 +1,7 @@
 import type { AttributeMetadata, ModelMetadata } from "../metadata/model-metadata.js";
 import { fromStoredValue } from "../item/item-codec.js";
 import { isInstanceApiName } from "../metadata/instance-api-names.js";
-import { markPersisted } from "./instance-state.js";
+import { adoptSnapshot, markPersisted } from "./instance-state.js";
 
 /** How one declared column is read into its property. */
 interface ColumnReader {
@@ -23,8 +23,10 @@ export function hydrate<M>(model: ModelMetadata, item: Record<string, unknown>):
   const instance = Object.create(prototype) as Record<string, unknown>;
   const readers = model.derived("columnReaders", columnReaders);
   let tracked = item;
+  let nested = false;
   for (const column in item) {
     const reader = readers.get(column);
+    if (typeof item[column] === "object" && item[column] !== null) nested = true;
     if (reader?.data) {
       instance[reader.property] = reader.plain ? item[column] : fromStoredValue(reader.attribute, item[column]);
       continue;
@@ -38,7 +40,9 @@ export function hydrate<M>(model: ModelMetadata, item: Record<string, unknown>):
     }
     instance[property] = fromStoredValue(reader?.attribute ?? model.attributes.get(property), item[column]);
   }
-  markPersisted(instance, tracked);
+  // a read item is ours alone; with nested values the instance holds them too, so the snapshot is a copy
+  if (nested) markPersisted(instance, tracked);
+  else adoptSnapshot(instance, tracked);
   return instance as M;
 }
 

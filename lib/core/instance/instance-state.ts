@@ -20,6 +20,14 @@ export function markPersisted(instance: object, item: Record<string, unknown>): 
 }
 
 /**
+ * Like `markPersisted`, without the copy: for a stored item of scalars only, that nothing else will
+ * change (a row just read), so the instance shares no object with it.
+ */
+export function adoptSnapshot(instance: object, item: Record<string, unknown>): void {
+  states.set(instance, { persisted: true, snapshot: item });
+}
+
+/**
  * A copy the instance cannot change behind our back: nested maps, lists, sets and binaries may be
  * shared with the instance's own values, so they are cloned; scalars need no copy (hot path of every read).
  */
