@@ -7,6 +7,7 @@ import { keyId } from "../item/item-key.js";
 import { fitFilters } from "./fit-filters.js";
 import { visibilityConditions } from "./visibility-scope.js";
 import { toCondition } from "./normalize-filters.js";
+import { withFields } from "../support/with-fields.js";
 import type { FilterClause } from "./query-types.js";
 import type { ReadSpec } from "./read-spec.js";
 
@@ -58,7 +59,11 @@ export function planAccess(spec: ReadSpec): AccessPlan {
   const lookup = keyLookup(model, clauses);
   if (lookup) {
     const filters = conditionsOf(model, clauses, lookup.used, trash);
-    return { ...base, operation: lookup.single ? "GetItem" : "BatchGetItem", keys: lookup.keys, filters };
+    return withFields(base, {
+      operation: lookup.single ? ("GetItem" as const) : ("BatchGetItem" as const),
+      keys: lookup.keys,
+      filters,
+    });
   }
   const query = queryOf(model, clauses);
   if (query) {
@@ -77,17 +82,16 @@ export function planAccess(spec: ReadSpec): AccessPlan {
       conditions.filter((condition) => !keyColumns.has(condition.column)),
     );
     const residual = [...conditions.filter((condition) => keyColumns.has(condition.column)), ...afterRead];
-    return {
-      ...base,
-      operation: "Query",
+    return withFields(base, {
+      operation: "Query" as const,
       index: query.source.index,
       keyConditions: query.keyConditions,
       filters: sent,
       residual,
-    };
+    });
   }
   const { sent, afterRead } = fitFilters(model, conditionsOf(model, clauses, new Set(), trash));
-  return { ...base, operation: "Scan", filters: sent, residual: afterRead };
+  return withFields(base, { operation: "Scan" as const, filters: sent, residual: afterRead });
 }
 
 /** The filters left after the key conditions, plus the scope conditions (soft delete, expired TTL). */

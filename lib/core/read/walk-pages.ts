@@ -1,6 +1,7 @@
 import { QueryCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { FilterDensity } from "./filter-density.js";
 import type { PagedReadInput } from "./read-input.js";
+import { withFields } from "../support/with-fields.js";
 
 type Item = Record<string, unknown>;
 
@@ -61,7 +62,7 @@ export async function walkPages(
         Limit = Math.min(Math.max((missing + extra) * perMatch, missing + extra), MAX_FILTERED_LIMIT);
       else Limit = blindLimit = Math.min(Math.max(blindLimit * 2, missing + extra), MAX_FILTERED_LIMIT);
     }
-    const page = await sendPage(doc, operation, { ...input, ExclusiveStartKey: startKey, Limit });
+    const page = await sendPage(doc, operation, withFields(input, { ExclusiveStartKey: startKey, Limit }));
     const pageItems = (page.Items ?? []) as Item[];
     let kept = 0;
     for (const item of pageItems) {
@@ -97,7 +98,7 @@ export async function countPages(
   let total = 0;
   let startKey: Item | undefined;
   do {
-    const page = await sendPage(doc, operation, { ...input, ExclusiveStartKey: startKey });
+    const page = await sendPage(doc, operation, withFields(input, { ExclusiveStartKey: startKey }));
     total += page.Count ?? 0;
     startKey = page.LastEvaluatedKey as Item | undefined;
   } while (startKey);

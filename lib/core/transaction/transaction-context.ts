@@ -9,6 +9,7 @@ import { rawItemWrite } from "./raw-actions.js";
 import { sendTransaction } from "./send-transaction.js";
 import { TransactionError } from "../errors/transaction-error.js";
 import { assertWithinLimits } from "./transaction-limits.js";
+import { withFields } from "../support/with-fields.js";
 
 /** Where a transaction is in its life. */
 export type TransactionState = "open" | "committing" | "committed" | "failed";
@@ -153,7 +154,7 @@ export class TransactionContext implements WriteQueue {
     const id = keyIdentity(write.table, write.key);
     const existing = this.items.get(id);
     if (!existing) {
-      this.items.set(id, { ...write, instance: next?.instance });
+      this.items.set(id, withFields(write, { instance: next?.instance }));
       return;
     }
     const incoming = next ?? write.action;
