@@ -1,7 +1,7 @@
 import type { AttributeMetadata, ModelMetadata } from "../metadata/model-metadata.js";
 import { fromStoredValue } from "../item/item-codec.js";
 import { isInstanceApiName } from "../metadata/instance-api-names.js";
-import { adoptSnapshot, markPersisted } from "./instance-state.js";
+import { adoptSnapshot } from "./instance-state.js";
 
 /** How one declared column is read into its property. */
 interface ColumnReader {
@@ -23,26 +23,23 @@ export function hydrate<M>(model: ModelMetadata, item: Record<string, unknown>):
   const instance = Object.create(prototype) as Record<string, unknown>;
   const readers = model.derived("columnReaders", columnReaders);
   let tracked = item;
-  let nested = false;
   for (const column in item) {
     const reader = readers.get(column);
-    if (typeof item[column] === "object" && item[column] !== null) nested = true;
     if (reader?.data) {
       instance[reader.property] = reader.plain ? item[column] : fromStoredValue(reader.attribute, item[column]);
       continue;
     }
     // a column no attribute declares (or a declared one that names the API): read as stored, unless it names the API
     const property = reader?.property ?? column;
-    if (isInstanceApiName(prototype, property)) {
+    if (namesApi(model, prototype, property)) {
       if (tracked === item) tracked = { ...item };
       delete tracked[column];
       continue;
     }
     instance[property] = fromStoredValue(reader?.attribute ?? model.attributes.get(property), item[column]);
   }
-  // a read item is ours alone; with nested values the instance holds them too, so the snapshot is a copy
-  if (nested) markPersisted(instance, tracked);
-  else adoptSnapshot(instance, tracked);
+  adoptSnapshot(instance, tracked); // a read item is ours alone
+
   return instance as M;
 }
 
@@ -60,4 +57,17 @@ function columnReaders(model: ModelMetadata): Map<string, ColumnReader> {
     });
   }
   return readers;
+}
+
+/** Undeclared stored names seen per model, with whether each names the instance API (bounded). */
+const MAX_UNDECLARED_NAMES = 512;
+
+function namesApi(model: ModelMetadata, prototype: object, name: string): boolean {
+  const seen = model.derived("undeclaredNames", () => new Map<string, boolean>());
+  let answer = seen.get(name);
+  if (answer === undefined) {
+    answer = isInstanceApiName(prototype, name);
+    if (seen.size < MAX_UNDECLARED_NAMES) seen.set(name, answer);
+  }
+  return answer;
 }

@@ -69,10 +69,15 @@ export function markPersisted(instance: object, item: Record<string, unknown>): 
 }
 
 /**
- * Like `markPersisted`, without the copy: for a stored item of scalars only, that nothing else will
- * change (a row just read), so the instance shares no object with it.
+ * Like `markPersisted`, for an item the caller hands over (a row just read, an item just written
+ * that nothing else will change): kept as it is when it holds scalars only, so the instance shares
+ * no object with it; copied like `markPersisted` when it holds maps, lists, sets or binaries.
  */
 export function adoptSnapshot(instance: object, item: Record<string, unknown>): void {
+  for (const key in item) {
+    const value = item[key];
+    if (typeof value === "object" && value !== null) return markPersisted(instance, item);
+  }
   setState(instance, true, item);
 }
 

@@ -1,5 +1,5 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { markPersisted } from "../instance/instance-state.js";
+import { adoptSnapshot } from "../instance/instance-state.js";
 import { applyDefaultValues } from "../instance/construction-defaults.js";
 import { attributeValues } from "../instance/instance-data.js";
 import { showWritten } from "../instance/view-state.js";
@@ -45,7 +45,8 @@ export function buildInsertAction(model: ModelMetadata, instance: Record<string,
     instance,
     onConditionFailed: (cause) => duplicateKeyError(model, key, cause),
     onCommitted: () => {
-      markPersisted(instance, item);
+      adoptSnapshot(instance, item); // built here for this write; nothing changes it after
+
       showWritten(model, instance, item);
     },
   };
