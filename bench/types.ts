@@ -1,7 +1,7 @@
 import type { DynamoDBClient, DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import type { Dataset } from "./data.js";
 
-/** The scenarios of issue 8, in run order (reads first, so writes don't change what reads see). */
+/** The bench scenarios, in run order (reads first, so writes don't change what reads see). */
 export const SCENARIOS = [
   { id: "get", title: "get by key" },
   { id: "query-gsi", title: "Query 50 items by GSI" },

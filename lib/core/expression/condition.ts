@@ -2,6 +2,7 @@ import { ValidationError } from "../errors/core-errors.js";
 import { DYNAMO_LIMITS, operandTypeProblem } from "../support/dynamo-limits.js";
 import type { ExpressionBuilder } from "./expression-builder.js";
 import { isOperator, operatorOf, OPERATORS, type Operator } from "./operator-table.js";
+import { withFields } from "../support/with-fields.js";
 
 export { isOperator, OPERATORS, type Operator };
 
@@ -20,7 +21,7 @@ export function renderCondition(condition: Condition, builder: ExpressionBuilder
   const name = builder.name(condition.column);
   // callers parenthesize each condition they AND together; DynamoDB refuses redundant parentheses
   if (condition.orMissing)
-    return `attribute_not_exists(${name}) OR ${renderCondition({ ...condition, orMissing: false }, builder)}`;
+    return `attribute_not_exists(${name}) OR ${renderCondition(withFields(condition, { orMissing: false }), builder)}`;
   const { op, value } = condition;
   if (value === null && (op === "=" || op === "!=")) {
     return op === "=" ? `attribute_not_exists(${name})` : `attribute_exists(${name})`;

@@ -1,7 +1,17 @@
-import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { fromItem } from "../item/item-codec.js";
+import type { AttributeMetadata, ModelMetadata } from "../metadata/model-metadata.js";
+import { fromStoredValue } from "../item/item-codec.js";
 import { isInstanceApiName } from "../metadata/instance-api-names.js";
-import { markPersisted } from "./instance-state.js";
+import { adoptSnapshot } from "./instance-state.js";
+
+/** How one declared column is read into its property. */
+interface ColumnReader {
+  property: string;
+  attribute: AttributeMetadata;
+  /** Stored as it is held: no serializer, no Date, no `@Get` view. */
+  plain: boolean;
+  /** Names no part of the instance API (checked once per model, not per row). */
+  data: boolean;
+}
 
 /**
  * A persisted instance of the model from a stored item (no validation, no defaults). A stored
@@ -10,16 +20,54 @@ import { markPersisted } from "./instance-state.js";
  */
 export function hydrate<M>(model: ModelMetadata, item: Record<string, unknown>): M {
   const prototype = (model.target as { prototype: object }).prototype;
-  const instance = Object.create(prototype) as M & object;
-  const data = fromItem(model, item);
+  const instance = Object.create(prototype) as Record<string, unknown>;
+  const readers = model.derived("columnReaders", columnReaders);
   let tracked = item;
-  for (const property of Object.keys(data)) {
-    if (!isInstanceApiName(prototype, property)) continue;
-    delete data[property];
-    if (tracked === item) tracked = { ...item };
-    delete tracked[model.columnOf(property)];
+  for (const column in item) {
+    const reader = readers.get(column);
+    if (reader?.data) {
+      instance[reader.property] = reader.plain ? item[column] : fromStoredValue(reader.attribute, item[column]);
+      continue;
+    }
+    // a column no attribute declares (or a declared one that names the API): read as stored, unless it names the API
+    const property = reader?.property ?? column;
+    if (namesApi(model, prototype, property)) {
+      if (tracked === item) tracked = { ...item };
+      delete tracked[column];
+      continue;
+    }
+    instance[property] = fromStoredValue(reader?.attribute ?? model.attributes.get(property), item[column]);
   }
-  Object.assign(instance, data);
-  markPersisted(instance, tracked);
-  return instance;
+  adoptSnapshot(instance, tracked); // a read item is ours alone
+
+  return instance as M;
+}
+
+function columnReaders(model: ModelMetadata): Map<string, ColumnReader> {
+  const prototype = (model.target as { prototype: object }).prototype;
+  const readers = new Map<string, ColumnReader>();
+  for (const attribute of model.attributes.values()) {
+    if (readers.has(attribute.column)) continue; // the first attribute stored under a name reads it (as propertyOfColumn)
+    const plain = !attribute.serializer && attribute.designType !== Date && !attribute.view;
+    readers.set(attribute.column, {
+      property: attribute.property,
+      attribute,
+      plain,
+      data: !isInstanceApiName(prototype, attribute.property),
+    });
+  }
+  return readers;
+}
+
+/** Undeclared stored names seen per model, with whether each names the instance API (bounded). */
+const MAX_UNDECLARED_NAMES = 512;
+
+function namesApi(model: ModelMetadata, prototype: object, name: string): boolean {
+  const seen = model.derived("undeclaredNames", () => new Map<string, boolean>());
+  let answer = seen.get(name);
+  if (answer === undefined) {
+    answer = isInstanceApiName(prototype, name);
+    if (seen.size < MAX_UNDECLARED_NAMES) seen.set(name, answer);
+  }
+  return answer;
 }

@@ -3,8 +3,10 @@ import type { ModelMetadata } from "../metadata/model-metadata.js";
 /** The instance's own attribute values by property (relations left out). */
 export function attributeValues(model: ModelMetadata, instance: object): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const [property, value] of Object.entries(instance)) {
-    if (!model.relations.has(property)) data[property] = value;
+  const values = instance as Record<string, unknown>;
+  const relations = model.relations;
+  for (const property of Object.keys(instance)) {
+    if (relations.size === 0 || !relations.has(property)) data[property] = values[property];
   }
   return data;
 }

@@ -12,5 +12,15 @@ export function keyOfItem(model: ModelMetadata, item: Record<string, unknown>): 
 
 /** A string identity of a stored key, stable whatever the order of its columns. */
 export function keyId(model: ModelMetadata, item: Record<string, unknown>): string {
-  return JSON.stringify(model.keyProperties().map((property) => item[model.columnOf(property)] ?? null));
+  const columns = model.derived("keyColumns", keyColumnsOf);
+  if (columns.length === 1) {
+    const value = item[columns[0]];
+    // a string key (the common case) without JSON; "s" never starts a JSON array, so ids stay distinct
+    return typeof value === "string" ? `s${value}` : JSON.stringify([value ?? null]);
+  }
+  return JSON.stringify(columns.map((column) => item[column] ?? null));
+}
+
+function keyColumnsOf(model: ModelMetadata): string[] {
+  return model.keyProperties().map((property) => model.columnOf(property));
 }

@@ -26,6 +26,7 @@ export function applyMutators(
 /**
  * Checks `@NotNull`, `@Validate`, storability and strictness of the given properties; throws one
  * ValidationError listing every failure. `checkAllNotNull` also checks properties not in the write.
+ * Returns the stored item of `data` it checked the index keys and the size of.
  */
 export function validateAttributes(
   model: ModelMetadata,
@@ -34,7 +35,7 @@ export function validateAttributes(
   checkAllNotNull: boolean,
   /** The stored row as last read or written (empty for a new row): validators get its value as `current`. */
   snapshot: Record<string, unknown> = {},
-): void {
+): Record<string, unknown> {
   const issues: ValidationIssue[] = [];
   const issue = (attribute: string, rule: string, message: string) =>
     issues.push({ model: model.name, attribute, rule, message });
@@ -76,4 +77,5 @@ export function validateAttributes(
   const indexIssues = indexKeyIssues(model, item);
   if (indexIssues.length) throw new ValidationError(indexIssues);
   assertItemSize(model, item);
+  return item;
 }

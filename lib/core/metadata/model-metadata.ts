@@ -101,6 +101,9 @@ export class ModelMetadata {
   /** Set when a second partition key decorator was seen; reported by `sync()`/first use. */
   duplicatePartitionKey?: string;
   options: ModelOptions = {};
+  /** Bumped whenever a decorator reaches the model (see {@link touch}); derived values are rebuilt after it. */
+  private revision = 0;
+  private readonly derivedValues = new Map<string, { revision: number; value: unknown }>();
 
   constructor(
     readonly target: Function,
@@ -113,10 +116,31 @@ export class ModelMetadata {
     return this.target.name;
   }
 
+  /**
+   * Marks the metadata changed. Every decorator reaches a model through `metadataFor`, which calls
+   * this, and changes it synchronously after, so a derived value is never built from half a change.
+   */
+  touch(): void {
+    this.revision++;
+  }
+
+  /**
+   * A value computed from the metadata (a lookup table the hot paths use), kept until the metadata
+   * changes: a per-model cache invalidated by {@link touch}, never by time.
+   */
+  derived<T>(name: string, build: (model: ModelMetadata) => T): T {
+    const cached = this.derivedValues.get(name);
+    if (cached && cached.revision === this.revision) return cached.value as T;
+    const value = build(this);
+    this.derivedValues.set(name, { revision: this.revision, value });
+    return value;
+  }
+
   /** The attribute (creating its record on first use). */
   attribute(property: string): AttributeMetadata {
     let meta = this.attributes.get(property);
     if (!meta) {
+      this.touch();
       meta = { property, column: property, validators: [], mutators: [] };
       this.attributes.set(property, meta);
     }
@@ -128,25 +152,21 @@ export class ModelMetadata {
   }
 
   propertyOfColumn(column: string): string {
-    for (const meta of this.attributes.values()) if (meta.column === column) return meta.property;
-    return column;
+    return this.derived("propertyByColumn", propertyByColumn).get(column) ?? column;
   }
 
   timestampProperty(role: TimestampRole): string | undefined {
-    for (const meta of this.attributes.values()) if (meta.timestamp === role) return meta.property;
-    return undefined;
+    return this.derived("roles", attributeRoles)[role];
   }
 
   /** The `@Version()` attribute, if any. */
   versionProperty(): string | undefined {
-    for (const meta of this.attributes.values()) if (meta.version) return meta.property;
-    return undefined;
+    return this.derived("roles", attributeRoles).version;
   }
 
   /** The `@TTL()` attribute, if any. */
   ttlProperty(): string | undefined {
-    for (const meta of this.attributes.values()) if (meta.ttl) return meta.property;
-    return undefined;
+    return this.derived("roles", attributeRoles).ttl;
   }
 
   /** Key property names: partition first, then sort when there is one. */
@@ -180,4 +200,22 @@ export class ModelMetadata {
     copy.options = { ...this.options };
     return copy;
   }
+}
+
+/** Stored attribute name → property (the first attribute stored under a name wins). */
+function propertyByColumn(model: ModelMetadata): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const meta of model.attributes.values()) if (!map.has(meta.column)) map.set(meta.column, meta.property);
+  return map;
+}
+
+/** The property of each special role (the first attribute declared with it). */
+function attributeRoles(model: ModelMetadata): Partial<Record<TimestampRole | "version" | "ttl", string>> {
+  const roles: Partial<Record<TimestampRole | "version" | "ttl", string>> = {};
+  for (const meta of model.attributes.values()) {
+    if (meta.timestamp) roles[meta.timestamp] ??= meta.property;
+    if (meta.version) roles.version ??= meta.property;
+    if (meta.ttl) roles.ttl ??= meta.property;
+  }
+  return roles;
 }

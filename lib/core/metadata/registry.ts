@@ -8,7 +8,10 @@ const registry = new Map<Function, ModelMetadata>();
 /** The metadata of a class, created (inheriting its parent's) the first time a decorator touches it. */
 export function metadataFor(target: Function): ModelMetadata {
   let meta = registry.get(target);
-  if (meta) return meta;
+  if (meta) {
+    meta.touch(); // a decorator is about to change it
+    return meta;
+  }
   const parent = Object.getPrototypeOf(target) as Function | null;
   const parentMeta = parent ? registry.get(parent) : undefined;
   meta = parentMeta
@@ -52,6 +55,11 @@ export function allModelMetadata(): ModelMetadata[] {
 /** How many model classes are registered (changes whenever a new one is decorated). */
 export function modelCount(): number {
   return registry.size;
+}
+
+/** The metadata of a registered class, for reading (unlike `metadataFor`, it never marks it changed). */
+export function registeredMetadata(target: Function): ModelMetadata | undefined {
+  return registry.get(target);
 }
 
 export function hasModelMetadata(target: Function): boolean {

@@ -21,7 +21,7 @@ export function resolveRelation(owner: ModelMetadata, property: string): Resolve
     throw new ConfigError(`Relation ${owner.name}.${property} points at ${String(target)}, which is not a model class`);
   }
   const targetModel = requiredTarget(owner, property, target);
-  const resolved: ResolvedRelation = { ...relation, owner, targetModel };
+  const resolved: ResolvedRelation = Object.assign({}, relation, { owner, targetModel });
   if (relation.kind === "hasMany" || relation.kind === "hasOne") {
     resolved.localKey = relation.localKey || owner.partitionKey!;
   } else if (relation.kind === "belongsTo") {

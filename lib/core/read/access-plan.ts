@@ -7,6 +7,7 @@ import { keyId } from "../item/item-key.js";
 import { fitFilters } from "./fit-filters.js";
 import { visibilityConditions } from "./visibility-scope.js";
 import { toCondition } from "./normalize-filters.js";
+import { withFields } from "../support/with-fields.js";
 import type { FilterClause } from "./query-types.js";
 import type { ReadSpec } from "./read-spec.js";
 
@@ -58,7 +59,11 @@ export function planAccess(spec: ReadSpec): AccessPlan {
   const lookup = keyLookup(model, clauses);
   if (lookup) {
     const filters = conditionsOf(model, clauses, lookup.used, trash);
-    return { ...base, operation: lookup.single ? "GetItem" : "BatchGetItem", keys: lookup.keys, filters };
+    return withFields(base, {
+      operation: lookup.single ? ("GetItem" as const) : ("BatchGetItem" as const),
+      keys: lookup.keys,
+      filters,
+    });
   }
   const query = queryOf(model, clauses);
   if (query) {
@@ -77,17 +82,16 @@ export function planAccess(spec: ReadSpec): AccessPlan {
       conditions.filter((condition) => !keyColumns.has(condition.column)),
     );
     const residual = [...conditions.filter((condition) => keyColumns.has(condition.column)), ...afterRead];
-    return {
-      ...base,
-      operation: "Query",
+    return withFields(base, {
+      operation: "Query" as const,
       index: query.source.index,
       keyConditions: query.keyConditions,
       filters: sent,
       residual,
-    };
+    });
   }
   const { sent, afterRead } = fitFilters(model, conditionsOf(model, clauses, new Set(), trash));
-  return { ...base, operation: "Scan", filters: sent, residual: afterRead };
+  return withFields(base, { operation: "Scan" as const, filters: sent, residual: afterRead });
 }
 
 /** The filters left after the key conditions, plus the scope conditions (soft delete, expired TTL). */
@@ -118,9 +122,22 @@ function keyLookup(model: ModelMetadata, clauses: FilterClause[]) {
   return { keys: [...keys.values()], used, single };
 }
 
+/** Key sources by the index list they were built from: `indexesOf` returns a new list whenever the indexes change. */
+const sourcesByIndexes = new WeakMap<IndexMetadata[], KeySource[]>();
+
 function keySources(model: ModelMetadata): KeySource[] {
+  const indexes = indexesOf(model);
+  let sources = sourcesByIndexes.get(indexes);
+  if (!sources || sources[0].partitionKey !== model.partitionKey || sources[0].sortKey !== model.sortKey) {
+    sources = buildKeySources(model, indexes);
+    sourcesByIndexes.set(indexes, sources);
+  }
+  return sources;
+}
+
+function buildKeySources(model: ModelMetadata, indexes: IndexMetadata[]): KeySource[] {
   const sources: KeySource[] = [{ partitionKey: model.partitionKey!, sortKey: model.sortKey }];
-  for (const index of indexesOf(model)) {
+  for (const index of indexes) {
     // an index that does not project every attribute would return partial rows
     if (index.projection !== "ALL") continue;
     sources.push({ index, partitionKey: model.partitionKeyOf(index), sortKey: index.sortKey });

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { ValidationError } from "../errors/core-errors.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 
@@ -30,7 +30,7 @@ interface CursorPayload {
 }
 
 // an integrity check against hand-edited cursors, not a secret: cursors are not authorization
-const checksum = (json: string) => createHash("sha256").update(`dynamite-cursor:${json}`).digest("base64url").slice(0, 16);
+const checksum = (json: string) => hash("sha256", `dynamite-cursor:${json}`, "base64url").slice(0, 16);
 
 /** An opaque base64url cursor: the position plus the model/table/index/order it belongs to. */
 export function encodeCursor(scope: CursorScope, position: CursorPosition): string {

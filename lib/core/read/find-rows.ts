@@ -11,6 +11,7 @@ import type { ReadSpec } from "./read-spec.js";
 import { sortItems } from "./read-option-aliases.js";
 import { guardScan } from "./scan-guard.js";
 import { walkPages } from "./walk-pages.js";
+import { densityOf } from "./filter-density.js";
 
 type Item = Record<string, unknown>;
 
@@ -56,7 +57,13 @@ export async function fetchRows<M>(spec: ReadSpec, options: FetchOptions = {}): 
     const input = buildPagedInput(plan, projection.columns);
     const residual = plan.residual ?? [];
     const keep = residual.length ? (item: Item) => matchesAll(item, residual) : undefined;
-    const walk = await walkPages(context.doc, plan.operation, input, want, options.startKey, options.want !== undefined, keep);
+    const walk = await walkPages(context.doc, plan.operation, input, {
+      want,
+      startKey: options.startKey,
+      peek: options.want !== undefined,
+      keep,
+      density: densityOf(spec.model),
+    });
     ({ items, exhausted } = walk);
   }
   if (sortBy) sortItems(items, spec.model.columnOf(sortBy.property), sortBy.descending);

@@ -2,6 +2,7 @@ import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { buildReadSpec, type IncludeNode, type ReadSpec } from "./read-spec.js";
 import { stripHidden } from "./projection.js";
 import { assertLookupable, distinctValues, rowsByValue, valueId } from "./rows-by-value.js";
+import { withFields } from "../support/with-fields.js";
 
 type Row = Record<string, unknown>;
 
@@ -35,9 +36,9 @@ async function loadInclude(parents: Row[], { relation, spec }: IncludeNode): Pro
   // BelongsTo finds one row per value: the spec's skip/limit are for to-many relations
   const lookupSpec =
     relation.kind === "belongsTo"
-      ? { ...spec, skip: 0, limit: undefined }
+      ? withFields(spec, { skip: 0, limit: undefined })
       : relation.kind === "hasOne"
-        ? { ...spec, limit: 1 }
+        ? withFields(spec, { limit: 1 })
         : spec;
   const found = await rowsByValue(lookupSpec, relation.foreignKey, values);
   await loadIncludes(found.all, spec.includes);
@@ -62,7 +63,7 @@ async function loadManyToMany(parents: Row[], { relation, spec }: IncludeNode): 
   const ownerValues = distinctValues(owner, parents, relation.localKey);
   const pivots = await rowsByValue(buildReadSpec(pivotModel, []), pivot.localPivotKey, ownerValues);
   const targetIds = distinctValues(pivotModel, pivots.all, pivot.targetPivotKey);
-  const targets = await rowsByValue({ ...spec, skip: 0, limit: undefined }, pivot.targetKey, targetIds);
+  const targets = await rowsByValue(withFields(spec, { skip: 0, limit: undefined }), pivot.targetKey, targetIds);
   await loadIncludes(targets.all, spec.includes);
   stripHidden(targets.all, targets.hidden);
   for (const parent of parents) {

@@ -10,6 +10,7 @@ import { cursorColumns, stripHidden } from "./projection.js";
 import type { Filters } from "./query-types.js";
 import { buildReadSpec } from "./read-spec.js";
 import type { Page, PaginateOptions } from "./read-types.js";
+import { withFields } from "../support/with-fields.js";
 
 // what paginate honours; `skip` in particular is refused, not ignored (the cursor is the position)
 const PAGINATE_OPTIONS = new Set(["limit", "cursor", "order", "attributes", "include", "consistentRead"]);
@@ -87,7 +88,7 @@ export async function paginateRows<M>(model: ModelMetadata, filters: Filters, op
   if (keyLookup) {
     // key lookups have no LastEvaluatedKey: the cursor is an offset into the found rows
     const offset = position && "offset" in position ? position.offset : 0;
-    const fetched = await fetchRows<M>({ ...spec, skip: offset, limit: limit + 1 });
+    const fetched = await fetchRows<M>(withFields(spec, { skip: offset, limit: limit + 1 }));
     rows = fetched.rows.slice(0, limit);
     hidden = fetched.projection.hidden;
     if (fetched.rows.length > limit) next = { offset: offset + limit };

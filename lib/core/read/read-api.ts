@@ -11,6 +11,7 @@ import { buildPagedInput } from "./read-input.js";
 import { buildReadSpec, type ReadSpec } from "./read-spec.js";
 import { guardScan } from "./scan-guard.js";
 import { countPages } from "./walk-pages.js";
+import { withFields } from "../support/with-fields.js";
 
 /** The validated spec of a `where`-style call (throws ValidationError before any request). */
 export function specOfArgs(model: ModelMetadata, args: unknown[], scope: TrashScope): ReadSpec {
@@ -44,11 +45,15 @@ export async function readOne<M>(
   scope: TrashScope = "default",
 ): Promise<M | undefined> {
   const spec = specOfArgs(model, args, scope);
-  if (!fromEnd) return (await readRows<M>({ ...spec, limit: 1 }))[0];
+  if (!fromEnd) return (await readRows<M>(withFields(spec, { limit: 1 })))[0];
   if (planAccess(spec).operation === "Query" && !spec.sortBy) {
-    return (await readRows<M>({ ...spec, skip: 0, limit: 1, order: spec.order === "DESC" ? "ASC" : "DESC" }))[0];
+    return (
+      await readRows<M>(
+        withFields(spec, { skip: 0, limit: 1, order: spec.order === "DESC" ? ("ASC" as const) : ("DESC" as const) }),
+      )
+    )[0];
   }
-  return (await readRows<M>({ ...spec, skip: 0, limit: undefined })).at(-1);
+  return (await readRows<M>(withFields(spec, { skip: 0, limit: undefined }))).at(-1);
 }
 
 /** `count(filters)`: `Select: "COUNT"` pages for a Query/Scan; key lookups count the (key-only) items found. */

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { FilterClause } from "./query-types.js";
 
 /**
@@ -8,10 +8,7 @@ import type { FilterClause } from "./query-types.js";
  */
 export function readDigest(clauses: FilterClause[], order: string): string {
   const parts = clauses.map((clause) => canonical([clause.property, clause.op, clause.value])).sort();
-  return createHash("sha256")
-    .update(canonical({ order, filters: parts }))
-    .digest("base64url")
-    .slice(0, 16);
+  return hash("sha256", canonical({ order, filters: parts }), "base64url").slice(0, 16);
 }
 
 /** A JSON text of any filter value in which equal values read the same (map keys sorted; sets, dates and bytes tagged). */

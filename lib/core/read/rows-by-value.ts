@@ -7,6 +7,7 @@ import { hasKeySource } from "./access-plan.js";
 import { fetchRows } from "./find-rows.js";
 import type { FilterClause } from "./query-types.js";
 import type { ReadSpec } from "./read-spec.js";
+import { withFields } from "../support/with-fields.js";
 
 /** Related rows grouped by the value of the attribute they were looked up by. */
 export interface RowsByValue {
@@ -53,11 +54,11 @@ export async function rowsByValue(spec: ReadSpec, property: string, values: unkn
   if (!values.length) return { groups, all: [], hidden: [] };
   const lookup = (op: "=" | "in", value: unknown): ReadSpec => {
     const clause: FilterClause = { property, op, value };
-    return { ...spec, clauses: [clause, ...spec.clauses], includes: spec.includes };
+    return withFields(spec, { clauses: [clause, ...spec.clauses], includes: spec.includes });
   };
   const byKey = property === model.partitionKey && !model.sortKey;
   const reads = byKey
-    ? [await fetchRows<object>({ ...lookup("in", values), skip: 0, limit: undefined }, { extra: [property] })]
+    ? [await fetchRows<object>(withFields(lookup("in", values), { skip: 0, limit: undefined }), { extra: [property] })]
     : await mapConcurrent(values, contextFor(model).options.concurrency, (value) =>
         fetchRows<object>(lookup("=", value), { extra: [property] }),
       );

@@ -1,5 +1,7 @@
 import { QueryCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { FilterDensity } from "./filter-density.js";
 import type { PagedReadInput } from "./read-input.js";
+import { withFields } from "../support/with-fields.js";
 
 type Item = Record<string, unknown>;
 
@@ -10,48 +12,80 @@ export interface PageWalk {
   exhausted: boolean;
 }
 
-/**
- * A filtered read's first page asks for exactly what is missing (the common filter, soft delete,
- * matches almost everything); each further page doubles its Limit up to this cap, so sparse
- * matches cost few round trips and at most about twice the items a perfect guess would read.
- */
+/** How a walk reads its pages. */
+export interface WalkOptions {
+  /** Matching items to collect; all of them when undefined. */
+  want?: number;
+  /** Where the walk resumes (a stored key). */
+  startKey?: Item;
+  /** Ask for one item more than wanted, so a paginated read knows whether anything follows. */
+  peek?: boolean;
+  /** Drops items that fail conditions checked here rather than by DynamoDB. */
+  keep?: (item: Item) => boolean;
+  /** The model's memory of filtered reads: sizes the pages of a filtered walk (see {@link FilterDensity}). */
+  density?: FilterDensity;
+}
+
+/** The largest page a filtered walk asks for. */
 const MAX_FILTERED_LIMIT = 1_000;
 
 /**
- * Follows LastEvaluatedKey only until `want` matching items are collected (all of them when `want`
- * is undefined); `keep` drops items that fail conditions checked here rather than by DynamoDB. Without a filter every item matches, so Limit asks for exactly what is missing
- * (plus one with `peek`, to know whether anything follows).
+ * Follows LastEvaluatedKey only until `want` matching items are collected. Without a filter every
+ * item matches, so Limit asks for exactly what is missing (plus one with `peek`). With a filter,
+ * a page asks for what is missing times the items read per match: learned from this filter's
+ * earlier reads for the first page, from this walk's own pages after that; with nothing learned
+ * yet the first page asks for what is missing and each page without a match doubles, up to 1,000.
  */
 export async function walkPages(
   doc: DynamoDBDocumentClient,
   operation: "Query" | "Scan",
   input: PagedReadInput,
-  want: number | undefined,
-  startKey?: Item,
-  peek = false,
-  keep?: (item: Item) => boolean,
+  options: WalkOptions = {},
 ): Promise<PageWalk> {
+  const { want, keep, density } = options;
+  let startKey = options.startKey;
   const filtered = input.FilterExpression !== undefined || keep !== undefined;
-  // a paginated read asks for one item more than it returns, so the last page can say it is the last
-  const extra = peek ? 1 : 0;
+  const extra = options.peek ? 1 : 0;
+  const densityKey = filtered && want !== undefined && density ? FilterDensity.keyOf(input) : undefined;
+  let perMatch = densityKey === undefined ? undefined : density!.itemsPerMatch(densityKey);
+  let blindLimit = 0; // the doubling page size while nothing has matched and nothing was learned
+  let scanned = 0;
+  let matched = 0;
   const items: Item[] = [];
-  let pageLimit = want;
   let cut = false;
   for (;;) {
     const missing = want === undefined ? undefined : want - items.length;
-    const Limit = missing === undefined ? undefined : filtered ? Math.max(pageLimit!, missing + extra) : missing + extra;
-    const page = await sendPage(doc, operation, { ...input, ExclusiveStartKey: startKey, Limit });
-    for (const item of (page.Items ?? []) as Item[]) {
+    let Limit: number | undefined;
+    if (missing !== undefined) {
+      if (!filtered) Limit = missing + extra;
+      else if (perMatch !== undefined)
+        Limit = Math.min(Math.max((missing + extra) * perMatch, missing + extra), MAX_FILTERED_LIMIT);
+      else Limit = blindLimit = Math.min(Math.max(blindLimit * 2, missing + extra), MAX_FILTERED_LIMIT);
+    }
+    const page = await sendPage(doc, operation, withFields(input, { ExclusiveStartKey: startKey, Limit }));
+    const pageItems = (page.Items ?? []) as Item[];
+    let kept = 0;
+    for (const item of pageItems) {
       if (want !== undefined && items.length >= want) {
         cut = true;
         break;
       }
-      if (!keep || keep(item)) items.push(item);
+      if (!keep || keep(item)) {
+        items.push(item);
+        kept++;
+      }
+    }
+    if (!cut || !keep) {
+      // a page read to its end (or cut, when DynamoDB's Count is exactly what matched) is a fair sample
+      scanned += page.ScannedCount ?? pageItems.length;
+      matched += keep ? kept : (page.Count ?? pageItems.length);
     }
     startKey = page.LastEvaluatedKey as Item | undefined;
     if (!startKey || cut || (want !== undefined && items.length >= want)) break;
-    if (pageLimit !== undefined) pageLimit = Math.min(pageLimit * 2, MAX_FILTERED_LIMIT);
+    if (matched > 0) perMatch = Math.max(1, Math.round(scanned / matched));
+    else if (perMatch !== undefined) perMatch *= 2; // sparser than learned: grow as a blind walk would
   }
+  if (densityKey !== undefined && scanned > 0) density!.learn(densityKey, scanned, matched);
   return { items, exhausted: !cut && !startKey };
 }
 
@@ -64,7 +98,7 @@ export async function countPages(
   let total = 0;
   let startKey: Item | undefined;
   do {
-    const page = await sendPage(doc, operation, { ...input, ExclusiveStartKey: startKey });
+    const page = await sendPage(doc, operation, withFields(input, { ExclusiveStartKey: startKey }));
     total += page.Count ?? 0;
     startKey = page.LastEvaluatedKey as Item | undefined;
   } while (startKey);

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Span } from "@opentelemetry/api";
-import { hasModelMetadata, metadataFor } from "../metadata/registry.js";
+import type { Span, Tracer } from "@opentelemetry/api";
+import { registeredMetadata } from "../metadata/registry.js";
 import { Operation, rowsReturned, type OperationKind } from "./operation.js";
 import { dynamiteTracer, tracingApi } from "./otel-api.js";
 import { operationAttributes } from "./span-attributes.js";
@@ -34,8 +34,11 @@ export function spanOf(operation: Operation): Span | undefined {
  */
 export function runOperation<R>(action: string, model: Function | undefined, kind: OperationKind, fn: () => R): R {
   const parent = scope.getStore();
+  const tracer = dynamiteTracer();
+  // the common case, checked before anything is allocated: no tracer, no hook, no enclosing operation
+  if (!tracer && !parent && listeners === 0) return fn();
   const operation = new Operation(action, model, kind, parent);
-  const span = startSpan(operation);
+  const span = tracer && startSpan(tracer, operation);
   if (!span && !parent && listeners === 0) return fn();
   let result: R;
   try {
@@ -60,9 +63,7 @@ export function runOperation<R>(action: string, model: Function | undefined, kin
   ) as R;
 }
 
-function startSpan(operation: Operation): Span | undefined {
-  const tracer = dynamiteTracer();
-  if (!tracer) return undefined;
+function startSpan(tracer: Tracer, operation: Operation): Span | undefined {
   // the enclosing operation is the parent even when the application registered no context manager
   const enclosing = operation.parent && spans.get(operation.parent);
   const api = tracingApi()!;
@@ -80,7 +81,7 @@ function runInSpan<R>(span: Span, fn: () => R): R {
 }
 
 function tableOf(model: Function | undefined): string | undefined {
-  return model && hasModelMetadata(model) ? metadataFor(model).tableName : undefined;
+  return model ? registeredMetadata(model)?.tableName : undefined;
 }
 
 function finish(operation: Operation, result: unknown, error: unknown, failed: boolean): void {

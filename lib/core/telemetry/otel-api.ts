@@ -31,10 +31,38 @@ export function tracingApi(): TracingApi | undefined {
   return loaded ?? undefined;
 }
 
+/** The provider a fresh API proxy delegates to: the API's no-op provider, known once per loaded API. */
+const noopProviders = new WeakMap<TracingApi, object>();
+/** The package's tracer of each tracer provider the application registered. */
+const tracers = new WeakMap<object, OtelApi.Tracer>();
+
 /**
- * The package's tracer, or undefined without the API. Asked for on every operation rather than kept:
- * a tracer kept from the API's proxy would stay bound to the first provider it found.
+ * The package's tracer, or undefined without the API or while no tracer provider is registered (the
+ * API's no-op provider would only hand out spans that record nothing). Looked up on every operation,
+ * so a provider registered, replaced or disabled later is followed; the tracer of each provider is
+ * made once (the API's proxy would otherwise allocate a proxy tracer on every call).
  */
 export function dynamiteTracer(): OtelApi.Tracer | undefined {
-  return tracingApi()?.trace.getTracer("nestjs-dynamite");
+  const api = tracingApi();
+  if (!api) return undefined;
+  const provider = api.trace.getTracerProvider();
+  // the global provider is the API's proxy: its delegate is the application's provider, or the no-op one
+  const delegate = (provider as { getDelegate?: () => OtelApi.TracerProvider }).getDelegate?.() ?? provider;
+  if (delegate === noopProviderOf(api)) return undefined;
+  let tracer = tracers.get(delegate);
+  if (!tracer) {
+    tracer = delegate.getTracer("nestjs-dynamite");
+    tracers.set(delegate, tracer);
+  }
+  return tracer;
+}
+
+function noopProviderOf(api: TracingApi): object | undefined {
+  if (typeof api.ProxyTracerProvider !== "function") return undefined;
+  let noop = noopProviders.get(api);
+  if (!noop) {
+    noop = new api.ProxyTracerProvider().getDelegate();
+    noopProviders.set(api, noop);
+  }
+  return noop;
 }

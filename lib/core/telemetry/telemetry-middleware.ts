@@ -9,6 +9,7 @@ import { CAPACITY_COMMANDS, commandOf, requestFacts, tablesOf } from "./request-
 import type { RequestTotalsCounter } from "./request-totals.js";
 import { requestAttributes, requestSpanName } from "./span-attributes.js";
 import type { TableModels } from "./table-models.js";
+import { withFields } from "../support/with-fields.js";
 
 type Bag = Record<string, any>;
 
@@ -39,8 +40,8 @@ export function installTelemetry(client: DynamoDBClient, sinks: TelemetrySinks):
       let input = args.input as Bag;
       // capacity is response metadata: asking for it changes neither the result nor the price
       if (CAPACITY_COMMANDS.has(command) && input.ReturnConsumedCapacity === undefined) {
-        input = { ...input, ReturnConsumedCapacity: "TOTAL" };
-        args = { ...args, input };
+        input = withFields(input, { ReturnConsumedCapacity: "TOTAL" });
+        args = withFields(args, { input });
       }
       const started = sinks.onRequest ? performance.now() : 0;
       const span = startRequestSpan(operation, command, input);

@@ -9,6 +9,7 @@ import { rawItemWrite } from "./raw-actions.js";
 import { sendTransaction } from "./send-transaction.js";
 import { TransactionError } from "../errors/transaction-error.js";
 import { assertWithinLimits } from "./transaction-limits.js";
+import { withFields } from "../support/with-fields.js";
 
 /** Where a transaction is in its life. */
 export type TransactionState = "open" | "committing" | "committed" | "failed";
@@ -150,10 +151,10 @@ export class TransactionContext implements WriteQueue {
 
   private queue(write: ItemWrite, next?: NextWrite): void {
     this.assertOpen();
-    const id = `${write.table}\u0000${JSON.stringify(sortedKey(write.key))}`;
+    const id = keyIdentity(write.table, write.key);
     const existing = this.items.get(id);
     if (!existing) {
-      this.items.set(id, { ...write, instance: next?.instance });
+      this.items.set(id, withFields(write, { instance: next?.instance }));
       return;
     }
     const incoming = next ?? write.action;
@@ -173,6 +174,25 @@ export class TransactionContext implements WriteQueue {
   }
 }
 
-function sortedKey(key: Record<string, unknown>): Array<[string, unknown]> {
-  return Object.entries(key).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+/**
+ * One string per stored key of a table, whatever the order of its columns: every part is length-prefixed,
+ * so no key value, however crafted, can read as another key (two distinct keys never merge).
+ */
+export function keyIdentity(table: string, key: Record<string, unknown>): string {
+  const columns = Object.keys(key);
+  if (columns.length > 1) columns.sort();
+  let id = `${table.length}:${table}`;
+  for (const column of columns) {
+    const text = keyValueText(key[column]);
+    id += `|${column.length}:${column}${text.length}:${text}`;
+  }
+  return id;
+}
+
+/** A key value as text, tagged with its type (a string "1" and a number 1 are different keys). */
+function keyValueText(value: unknown): string {
+  if (typeof value === "string") return `s${value}`;
+  if (typeof value === "number" || typeof value === "bigint") return `n${value}`;
+  if (value instanceof Uint8Array) return `b${Buffer.from(value).toString("base64")}`;
+  return `j${JSON.stringify(value)}`;
 }

@@ -95,7 +95,9 @@ async function batchPut(model: ModelMetadata, rows: Row[], actions: WriteAction[
   const items = actions.map((action) => action.item as Row);
   const { unwritten, unconfirmed, error } = await batchPutItems(doc, model, items, options.concurrency, policy);
   const failed: number[] = [];
-  actions.forEach((action, index) => (unwritten.has(keyId(model, action.key)) ? failed.push(index) : action.onCommitted?.()));
+  actions.forEach((action, index) =>
+    unwritten.size && unwritten.has(keyId(model, action.key)) ? failed.push(index) : action.onCommitted?.(),
+  );
   if (!failed.length) return;
   const why =
     error === undefined

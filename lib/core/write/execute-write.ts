@@ -59,7 +59,7 @@ async function send(doc: ReturnType<typeof contextFor>["doc"], action: WriteActi
       return undefined;
     case "Update": {
       const result = await doc.send(
-        new UpdateCommand({ ...params, ...failure, ReturnValues: action.returnValues ?? "NONE" } as UpdateCommandInput),
+        new UpdateCommand({ ...params, ...failure, ...{ ReturnValues: action.returnValues ?? "NONE" } } as UpdateCommandInput),
       );
       return result.Attributes;
     }

@@ -1,6 +1,5 @@
 import type { ModelMetadata } from "../metadata/model-metadata.js";
-import { toItem } from "../item/item-codec.js";
-import { markPersisted } from "../instance/instance-state.js";
+import { adoptSnapshot } from "../instance/instance-state.js";
 import { applyDefaultValues } from "../instance/construction-defaults.js";
 import { attributeValues } from "../instance/instance-data.js";
 import { showWritten } from "../instance/view-state.js";
@@ -22,15 +21,20 @@ export function applyCreationDefaults(model: ModelMetadata, instance: Record<str
 /** Prepares a new instance for its insert, in place: defaults, creation timestamps, version 1, mutators. */
 export function prepareInsert(model: ModelMetadata, instance: Record<string, unknown>): void {
   applyCreationDefaults(model, instance);
-  applyMutators(model, instance, Object.keys(attributeValues(model, instance)));
+  const mutated = model.derived("mutatedProperties", mutatedProperties);
+  if (mutated.length) applyMutators(model, instance, mutated);
+}
+
+/** The attributes with `@Mutate`/`@Set` functions (the only ones `applyMutators` changes). */
+function mutatedProperties(model: ModelMetadata): string[] {
+  return [...model.attributes.values()].filter((attribute) => attribute.mutators.length).map((attribute) => attribute.property);
 }
 
 /** The never-overwriting Put of a prepared instance, after validation (pure: the instance is not changed). */
 export function buildInsertAction(model: ModelMetadata, instance: Record<string, unknown>): WriteAction {
   const data = attributeValues(model, instance);
-  validateAttributes(model, data, Object.keys(data), true);
+  const item = validateAttributes(model, data, Object.keys(data), true);
   const key = extractKey(model, data);
-  const item = toItem(model, data);
   return {
     kind: "Put",
     model,
@@ -41,7 +45,8 @@ export function buildInsertAction(model: ModelMetadata, instance: Record<string,
     instance,
     onConditionFailed: (cause) => duplicateKeyError(model, key, cause),
     onCommitted: () => {
-      markPersisted(instance, item);
+      adoptSnapshot(instance, item); // built here for this write; nothing changes it after
+
       showWritten(model, instance, item);
     },
   };

@@ -12,6 +12,7 @@ import { updatePartsOf } from "./save-instance.js";
 import { buildUpdateAction } from "./update-action.js";
 import type { WriteAction } from "../engine/write-action.js";
 import { nowIso } from "../instance/instance-data.js";
+import { withFields } from "../support/with-fields.js";
 
 /**
  * `Model.update(patch, { <full primary key> })` as ONE conditional UpdateItem, with no read first.
@@ -57,7 +58,7 @@ function fullKeyOf(model: ModelMetadata, filters: Filters): Record<string, unkno
 
 function keyUpdateAction(model: ModelMetadata, key: Record<string, unknown>, patch: Record<string, unknown>): WriteAction {
   const updatedAt = model.timestampProperty("updatedAt");
-  const values = updatedAt && !(updatedAt in patch) ? { ...patch, [updatedAt]: nowIso() } : patch;
+  const values = updatedAt && !(updatedAt in patch) ? withFields(patch, { [updatedAt]: nowIso() }) : patch;
   const parts = updatePartsOf(model, values, Object.keys(values));
   return buildUpdateAction(model, undefined, key, parts, undefined, visibilityConditions(model));
 }

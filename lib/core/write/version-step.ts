@@ -4,6 +4,7 @@ import { isPersisted, markPersisted, snapshotOf } from "../instance/instance-sta
 import type { UpdateParts, WriteAction } from "../engine/write-action.js";
 import type { Condition } from "../expression/condition.js";
 import { describeKey, missingRowError } from "../errors/write-errors.js";
+import { withFields } from "../support/with-fields.js";
 
 /** The optimistic-locking step of one write: the version the row must have, and the one it gets. */
 export interface VersionStep {
@@ -38,7 +39,7 @@ export function withVersion(parts: UpdateParts, step: VersionStep): UpdateParts 
   const add = { ...parts.add };
   delete add[step.column];
   return {
-    set: { ...parts.set, [step.column]: step.next },
+    set: withFields(parts.set, { [step.column]: step.next }),
     remove: parts.remove.filter((column) => column !== step.column),
     add,
   };
@@ -85,5 +86,5 @@ export function versionUpdateAction(model: ModelMetadata, instance: object, acti
 /** Sets the instance's version to the written one (value and dirty-tracking snapshot). */
 export function applyVersion(instance: object, step: VersionStep): void {
   (instance as Record<string, unknown>)[step.property] = step.next;
-  markPersisted(instance, { ...snapshotOf(instance), [step.column]: step.next });
+  markPersisted(instance, withFields(snapshotOf(instance), { [step.column]: step.next }));
 }
