@@ -46,8 +46,11 @@ describe("the test environment fails a file that leaves the event loop held open
   it("fails a file that left an interval running, and passes one that cleared or unref'd it", async () => {
     const leaky = await guard();
     const interval = timers(leaky).setInterval(() => undefined, 1_000);
-    await expect(leaky.teardown()).rejects.toThrow(/left a timer/);
-    timers(leaky).clearInterval(interval);
+    try {
+      await expect(leaky.teardown()).rejects.toThrow(/left a timer/);
+    } finally {
+      timers(leaky).clearInterval(interval);
+    }
 
     const cleared = await guard();
     timers(cleared).clearInterval(timers(cleared).setInterval(() => undefined, 1_000));
