@@ -45,6 +45,18 @@ describe("faults: DynamoDB Local stopped mid-write and restarted on the same dat
     return outcome;
   }
 
+  /** Waits until the restarted database answers a read (its first requests after a restart on a data directory can hang). */
+  async function answering(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await Ledger.first({ id: "-" });
+        return;
+      } catch (error) {
+        if (attempt >= 10) throw error;
+      }
+    }
+  }
+
   const storedIds = async (prefix: string) =>
     new Set((await Ledger.where({ id: { "begins-with": prefix } }, { attributes: ["id"] })).map((row) => row.id));
 
@@ -68,6 +80,7 @@ describe("faults: DynamoDB Local stopped mid-write and restarted on the same dat
     const maybe = failure.rows.filter((row) => unconfirmed.has(row.id as string));
     // as the error says, the listed rows can be put again; a restarted database on a data directory may
     // leave a first request unanswered, so retry what the new error lists, as an app would
+    await answering();
     let pending = maybe;
     for (let attempt = 0; attempt < 4 && pending.length; attempt++) {
       pending = await Ledger.createMany(pending as never).then(
