@@ -35,13 +35,18 @@ export function installTelemetry(client: DynamoDBClient, sinks: TelemetrySinks):
     // not an async function: one promise fewer on every request (this runs for each one)
     (next, context) => (args) => {
       const operation = currentOperation();
-      if (!operation && !isOrmRequest(args.input)) return next(args);
+      const ours = isOrmRequest(args.input);
+      if (!operation && !ours) return next(args);
       const command = commandOf(context.commandName);
       let input = args.input as Bag;
       // capacity is response metadata: asking for it changes neither the result nor the price
       if (CAPACITY_COMMANDS.has(command) && input.ReturnConsumedCapacity === undefined) {
-        input = withFields(input, { ReturnConsumedCapacity: "TOTAL" });
-        args = withFields(args, { input });
+        if (ours) {
+          input.ReturnConsumedCapacity = "TOTAL"; // the engine's own input object, made for this request
+        } else {
+          input = withFields(input, { ReturnConsumedCapacity: "TOTAL" });
+          args = withFields(args, { input });
+        }
       }
       const started = sinks.onRequest ? performance.now() : 0;
       const span = startRequestSpan(operation, command, input);
