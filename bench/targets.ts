@@ -70,7 +70,7 @@ export function evaluateTargets(report: BenchReport): TargetCheck[] {
       "filtered Scan reads no more items than raw's Limit: 100 loop",
       ours && raw ? ours.itemsReadPerOp - raw.itemsReadPerOp : undefined,
       (v) => v <= 0,
-      (v) => `${ours!.itemsReadPerOp.toFixed(0)} vs ${raw!.itemsReadPerOp.toFixed(0)}`,
+      () => `${ours!.itemsReadPerOp.toFixed(0)} vs ${raw!.itemsReadPerOp.toFixed(0)}`,
     ),
   );
   checks.push(
@@ -78,7 +78,7 @@ export function evaluateTargets(report: BenchReport): TargetCheck[] {
       "filtered Scan needs no more round trips than raw's Limit: 100 loop",
       ours && raw ? ours.requestsPerOp - raw.requestsPerOp : undefined,
       (v) => v <= 0,
-      (v) => `${ours!.requestsPerOp.toFixed(2)} vs ${raw!.requestsPerOp.toFixed(2)}`,
+      () => `${ours!.requestsPerOp.toFixed(2)} vs ${raw!.requestsPerOp.toFixed(2)}`,
     ),
   );
   const heap = cpu?.heap?.find((h) => h.contender === "nestjs-dynamite");

@@ -6,12 +6,9 @@
  *
  *   node dist/bench/bench/profile/cpu-ratio.js <scenario,...> [rounds]
  */
-import { randomUUID } from "node:crypto";
-import { createDynamiteContender, syncBenchTables } from "../contenders/dynamite.js";
-import { createRawContender } from "../contenders/raw.js";
-import { buildDataset, seed } from "../data.js";
-import { MemoryRequestHandler } from "../memory/memory-handler.js";
-import type { BenchEnv, Contender, ScenarioId } from "../types.js";
+import { createDynamiteContender } from "../contenders/dynamite.js";
+import type { Contender, ScenarioId } from "../types.js";
+import { createCpuEnv, runScript } from "./cpu-env.js";
 
 const BLOCK_MS = 150;
 
@@ -27,16 +24,7 @@ async function block(contender: Contender, scenario: ScenarioId, from: number): 
 
 async function main(): Promise<void> {
   const [list = "get", roundsArg = "20"] = process.argv.slice(2);
-  const clientConfig = {
-    region: "us-east-1",
-    endpoint: "http://in-memory.invalid",
-    credentials: { accessKeyId: `ratio${randomUUID().slice(0, 8)}`, secretAccessKey: "x" },
-    requestHandler: new MemoryRequestHandler(),
-  };
-  const env: BenchEnv = { clientConfig, data: buildDataset(2_000, 10_000), runTag: randomUUID().slice(0, 8) };
-  await syncBenchTables(env);
-  const raw = await createRawContender(env);
-  await seed(raw.client, env.data);
+  const { env, raw } = await createCpuEnv();
   const ours = await createDynamiteContender(env);
   let iteration = 0;
   for (const scenario of list.split(",") as ScenarioId[]) {
@@ -71,10 +59,4 @@ async function main(): Promise<void> {
   await raw.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

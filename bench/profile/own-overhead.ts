@@ -7,13 +7,10 @@
  *
  *   node dist/bench/bench/profile/own-overhead.js [scenario,...] [ms per scenario]
  */
-import { randomUUID } from "node:crypto";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { createDynamiteContender, syncBenchTables } from "../contenders/dynamite.js";
-import { createRawContender } from "../contenders/raw.js";
-import { buildDataset, seed } from "../data.js";
-import { MemoryRequestHandler } from "../memory/memory-handler.js";
-import { SCENARIOS, type BenchEnv, type ScenarioId } from "../types.js";
+import { createDynamiteContender } from "../contenders/dynamite.js";
+import { SCENARIOS, type ScenarioId } from "../types.js";
+import { createCpuEnv, runScript } from "./cpu-env.js";
 
 type Send = (command: { constructor: { name: string }; input: Record<string, unknown> }) => Promise<unknown>;
 
@@ -30,16 +27,7 @@ async function main(): Promise<void> {
     recorded.set(keyOf(command), output);
     return output;
   };
-  const clientConfig = {
-    region: "us-east-1",
-    endpoint: "http://in-memory.invalid",
-    credentials: { accessKeyId: `own${randomUUID().slice(0, 8)}`, secretAccessKey: "x" },
-    requestHandler: new MemoryRequestHandler(),
-  };
-  const env: BenchEnv = { clientConfig, data: buildDataset(2_000, 10_000), runTag: randomUUID().slice(0, 8) };
-  await syncBenchTables(env);
-  const raw = await createRawContender(env);
-  await seed(raw.client, env.data);
+  const { env, raw } = await createCpuEnv();
   const ours = await createDynamiteContender(env);
   let iteration = 0;
   for (const scenario of list.split(",") as ScenarioId[]) {
@@ -68,10 +56,4 @@ async function main(): Promise<void> {
   await raw.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

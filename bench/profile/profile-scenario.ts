@@ -5,14 +5,12 @@
  *
  *   node --cpu-prof dist/bench/bench/profile/profile-scenario.js <scenario> <contender> <milliseconds>
  */
-import { randomUUID } from "node:crypto";
-import { createDynamiteContender, syncBenchTables } from "../contenders/dynamite.js";
+import { createDynamiteContender } from "../contenders/dynamite.js";
 import { createDynamooseContender } from "../contenders/dynamoose.js";
 import { createElectroContender } from "../contenders/electrodb.js";
 import { createRawContender } from "../contenders/raw.js";
-import { buildDataset, seed } from "../data.js";
-import { MemoryRequestHandler } from "../memory/memory-handler.js";
-import type { BenchEnv, ContenderFactory, ContenderName, ScenarioId } from "../types.js";
+import type { ContenderFactory, ContenderName, ScenarioId } from "../types.js";
+import { createCpuEnv, runScript } from "./cpu-env.js";
 
 const FACTORIES: Record<ContenderName, ContenderFactory> = {
   raw: createRawContender,
@@ -23,16 +21,7 @@ const FACTORIES: Record<ContenderName, ContenderFactory> = {
 
 async function main(): Promise<void> {
   const [scenario, name = "nestjs-dynamite", ms = "3000"] = process.argv.slice(2) as [ScenarioId, ContenderName, string];
-  const clientConfig = {
-    region: "us-east-1",
-    endpoint: "http://in-memory.invalid",
-    credentials: { accessKeyId: `profile${randomUUID().slice(0, 8)}`, secretAccessKey: "x" },
-    requestHandler: new MemoryRequestHandler(),
-  };
-  const env: BenchEnv = { clientConfig, data: buildDataset(2_000, 10_000), runTag: randomUUID().slice(0, 8) };
-  await syncBenchTables(env);
-  const raw = await createRawContender(env);
-  await seed(raw.client, env.data);
+  const { env, raw } = await createCpuEnv();
   const contender = name === "raw" ? raw : await FACTORIES[name](env);
   const op = contender.ops[scenario];
   if (!op) throw new Error(`${name} has no scenario ${scenario}`);
@@ -55,10 +44,4 @@ async function main(): Promise<void> {
   if (contender !== raw) await raw.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);
