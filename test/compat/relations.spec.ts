@@ -83,15 +83,13 @@ describe("compat: attach/detach/sync by class, named pivot tables, @BelongsTo ar
     const job = await Job.create({ title: "shared" });
     await job.attach(Worker, worker.id);
     expect(await worker.attach(Job, job.id)).toEqual({ attached: [], detached: [] });
-    const { Items } = await db.dynamite
-      .getClient()
-      .send(
-        new ScanCommand({
-          TableName: "worker_jobs",
-          FilterExpression: "worker_id = :w",
-          ExpressionAttributeValues: { ":w": { S: worker.id } },
-        }),
-      );
+    const { Items } = await db.dynamite.getClient().send(
+      new ScanCommand({
+        TableName: "worker_jobs",
+        FilterExpression: "worker_id = :w",
+        ExpressionAttributeValues: { ":w": { S: worker.id } },
+      }),
+    );
     expect(Items).toEqual([{ id: { S: `${job.id}_${worker.id}` }, job_id: { S: job.id }, worker_id: { S: worker.id } }]);
   });
 

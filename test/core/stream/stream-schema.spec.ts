@@ -92,14 +92,12 @@ describe("@Model({ stream }) and sync()", () => {
     await connect([PlainGadget], key).sync();
     const dynamite = connect([StreamedGadget], key);
     const plan = await dynamite.plan();
-    await dynamite
-      .getClient()
-      .send(
-        new UpdateTableCommand({
-          TableName: "gadgets",
-          StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
-        }),
-      );
+    await dynamite.getClient().send(
+      new UpdateTableCommand({
+        TableName: "gadgets",
+        StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
+      }),
+    );
     expect(plan.changes.map((change) => change.kind)).toEqual(["enableStream"]);
     await expect(
       applyChange(dynamite.getClient(), requireModelMetadata(StreamedGadget), plan.changes[0]),
