@@ -17,13 +17,21 @@ import { renderAction } from "./render-action.js";
  * Sends one write, or queues it in the transaction (`tx`, else the ambient one).
  * Returns the item's new attributes when the action asked for them and was sent alone.
  */
-export async function executeWrite(action: WriteAction, tx?: WriteQueue): Promise<Record<string, unknown> | undefined> {
+export function executeWrite(action: WriteAction, tx?: WriteQueue): Promise<Record<string, unknown> | undefined> {
   const transaction = tx ?? currentWriteQueue();
-  if (transaction) {
+  if (!transaction) return sendAlone(action);
+  try {
     assertSameConnection(action, transaction);
     transaction.enqueue(action);
-    return undefined;
+  } catch (error) {
+    return Promise.reject(error);
   }
+  return QUEUED; // queued: one settled promise for every write, not an async function's per call
+}
+
+const QUEUED: Promise<undefined> = Promise.resolve(undefined);
+
+async function sendAlone(action: WriteAction): Promise<Record<string, unknown> | undefined> {
   const { doc } = contextFor(action.model);
   let attributes: Record<string, unknown> | undefined;
   try {

@@ -3,7 +3,7 @@ import { adoptSnapshot } from "../instance/instance-state.js";
 import { applyDefaultValues } from "../instance/construction-defaults.js";
 import { attributeValues } from "../instance/instance-data.js";
 import { showWritten } from "../instance/view-state.js";
-import { runAfterHooks, runHooks } from "./run-hooks.js";
+import { hasHooks, runAfterHooks, runHooks } from "./run-hooks.js";
 import { resolveWriteOptions, type TxOrWriteOptions } from "./write-options.js";
 import { applyMutators, validateAttributes } from "../item/validate-attributes.js";
 import { extractKey } from "../item/validate-key.js";
@@ -56,11 +56,12 @@ export function buildInsertAction(model: ModelMetadata, instance: Record<string,
 export async function insertInstance(model: ModelMetadata, instance: object, txOrOptions?: TxOrWriteOptions): Promise<void> {
   const { tx, hooks } = resolveWriteOptions(txOrOptions);
   const target = instance as Record<string, unknown>;
-  if (hooks) {
+  // no hook of an event: no await for it (each await is promises, which an enabled AsyncLocalStorage taxes)
+  if (hooks && hasHooks(model, "beforeCreate")) {
     applyCreationDefaults(model, target);
     await runHooks(model, instance, "beforeCreate");
   }
   prepareInsert(model, target);
   await executeWrite(buildInsertAction(model, target), tx);
-  if (hooks) await runAfterHooks(model, instance, "afterCreate", tx);
+  if (hooks && hasHooks(model, "afterCreate")) await runAfterHooks(model, instance, "afterCreate", tx);
 }
