@@ -31,7 +31,7 @@ export function hydrate<M>(model: ModelMetadata, item: Record<string, unknown>):
     }
     // a column no attribute declares (or a declared one that names the API): read as stored, unless it names the API
     const property = reader?.property ?? column;
-    if (namesApi(model, prototype, property)) {
+    if (isInstanceApiName(prototype, property)) {
       if (tracked === item) tracked = { ...item };
       delete tracked[column];
       continue;
@@ -57,17 +57,4 @@ function columnReaders(model: ModelMetadata): Map<string, ColumnReader> {
     });
   }
   return readers;
-}
-
-/** Undeclared stored names seen per model, with whether each names the instance API (bounded). */
-const MAX_UNDECLARED_NAMES = 512;
-
-function namesApi(model: ModelMetadata, prototype: object, name: string): boolean {
-  const seen = model.derived("undeclaredNames", () => new Map<string, boolean>());
-  let answer = seen.get(name);
-  if (answer === undefined) {
-    answer = isInstanceApiName(prototype, name);
-    if (seen.size < MAX_UNDECLARED_NAMES) seen.set(name, answer);
-  }
-  return answer;
 }

@@ -40,7 +40,7 @@ export function validateAttributes(
   const issue = (attribute: string, rule: string, message: string) =>
     issues.push({ model: model.name, attribute, rule, message });
   const checked = new Set(properties);
-  if (checkAllNotNull) for (const [property, meta] of model.attributes) if (meta.notNull) checked.add(property);
+  if (checkAllNotNull) for (const property of model.derived("notNullProperties", notNullProperties)) checked.add(property);
 
   for (const property of checked) {
     if (model.relations.has(property)) continue;
@@ -78,4 +78,8 @@ export function validateAttributes(
   if (indexIssues.length) throw new ValidationError(indexIssues);
   assertItemSize(model, item);
   return item;
+}
+
+function notNullProperties(model: ModelMetadata): string[] {
+  return [...model.attributes.values()].filter((attribute) => attribute.notNull).map((attribute) => attribute.property);
 }

@@ -10,8 +10,23 @@ const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
  * own property would replace a method, or swap the prototype.
  */
 export function isInstanceApiName(prototype: object, name: string): boolean {
-  return RESERVED.has(name) || name in prototype;
+  let answers = answersByPrototype.get(prototype);
+  if (!answers) answersByPrototype.set(prototype, (answers = new Map()));
+  let answer = answers.get(name);
+  if (answer === undefined) {
+    answer = RESERVED.has(name) || name in prototype;
+    if (answers.size < MAX_ANSWERS) answers.set(name, answer);
+  }
+  return answer;
 }
+
+/**
+ * Answers per model prototype (input keys and stored names repeat on every row; `in` walks the whole
+ * prototype chain for a name it does not find). A class's methods exist before any instance is made;
+ * a method added to a prototype at run time after its name was asked about is not seen.
+ */
+const answersByPrototype = new WeakMap<object, Map<string, boolean>>();
+const MAX_ANSWERS = 1_024;
 
 /** At model definition: an attribute or relation may not shadow the instance API. */
 export function assertDeclarableName(prototype: object, name: string, kind: "attribute" | "relation"): void {
