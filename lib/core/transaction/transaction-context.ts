@@ -9,7 +9,6 @@ import { rawItemWrite } from "./raw-actions.js";
 import { sendTransaction } from "./send-transaction.js";
 import { TransactionError } from "../errors/transaction-error.js";
 import { assertWithinLimits } from "./transaction-limits.js";
-import { withFields } from "../support/with-fields.js";
 
 /** Where a transaction is in its life. */
 export type TransactionState = "open" | "committing" | "committed" | "failed";
@@ -154,7 +153,9 @@ export class TransactionContext implements WriteQueue {
     const id = keyIdentity(write.table, write.key);
     const existing = this.items.get(id);
     if (!existing) {
-      this.items.set(id, withFields(write, { instance: next?.instance }));
+      // the queued write is a fresh object (enqueue/rawItemWrite build one per call): it takes the instance itself
+      write.instance = next?.instance;
+      this.items.set(id, write);
       return;
     }
     const incoming = next ?? write.action;
