@@ -12,6 +12,7 @@ import { currentWriteQueue } from "../engine/write-scope.js";
 import type { WriteQueue } from "../engine/write-queue.js";
 import type { WriteAction } from "../engine/write-action.js";
 import { renderAction } from "./render-action.js";
+import { withFields } from "../support/with-fields.js";
 
 /**
  * Sends one write, or queues it in the transaction (`tx`, else the ambient one).
@@ -67,7 +68,12 @@ async function send(doc: ReturnType<typeof contextFor>["doc"], action: WriteActi
       return undefined;
     case "Update": {
       const result = await doc.send(
-        new UpdateCommand({ ...params, ...failure, ...{ ReturnValues: action.returnValues ?? "NONE" } } as UpdateCommandInput),
+        new UpdateCommand(
+          withFields(params, {
+            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+            ReturnValues: action.returnValues ?? "NONE",
+          }) as UpdateCommandInput,
+        ),
       );
       return result.Attributes;
     }
