@@ -2,7 +2,7 @@
 // `npm run profile -- <scenario>[,<scenario>...] [contender] [ms]`: a `node --cpu-prof` run of each CPU-only
 // scenario (bench/profile/profile-scenario.ts), then its top self-time functions. Profiles go to .cache/profiles/.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, renameSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,6 +29,7 @@ for (const scenario of scenarios.split(",")) {
   const mark = /measure-start (\d+)/.exec(run.stdout)?.[1];
   const file = join(dir, `${contender}-${scenario}.cpuprofile`);
   renameSync(join(tmp, readdirSync(tmp)[0]), file);
+  rmSync(tmp, { recursive: true, force: true });
   console.log(`\n## ${contender} ${scenario}: ${run.stdout.split("\n").find((line) => line.includes("ops/s"))}\n(${file})`);
   spawnSync(process.execPath, [summarize, file, mark ?? "", top], { stdio: "inherit", cwd: root });
 }

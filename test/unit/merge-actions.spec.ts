@@ -131,20 +131,3 @@ describe("merging writes of one item", () => {
     expect(() => mergeActions(raw, next({ kind: "Delete", conditions: [] }))).toThrow(TransactionError);
   });
 });
-
-describe("keyIdentity (the transaction's merge key)", () => {
-  it("is the same for the same key in any column order and differs for crafted look-alike keys", async () => {
-    const { keyIdentity } = await import("../../lib/core/transaction/transaction-context.js");
-    expect(keyIdentity("t", { pk: "a", sk: 1 })).toBe(keyIdentity("t", { sk: 1, pk: "a" }));
-    const ids = [
-      keyIdentity("t", { pk: "a", sk: "b" }),
-      keyIdentity("t", { pk: "a|2:sk1:sb", sk: "" }),
-      keyIdentity("t", { pk: "a", sk: 1 }),
-      keyIdentity("t", { pk: "a", sk: "1" }),
-      keyIdentity("t|", { pk: "a", sk: "b" }),
-      keyIdentity("t", { pk: new Uint8Array([1]), sk: "b" }),
-      keyIdentity("t", { pk: "AQ==", sk: "b" }),
-    ];
-    expect(new Set(ids).size).toBe(ids.length);
-  });
-});

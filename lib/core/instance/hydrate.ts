@@ -47,7 +47,7 @@ function columnReaders(model: ModelMetadata): Map<string, ColumnReader> {
   const prototype = (model.target as { prototype: object }).prototype;
   const readers = new Map<string, ColumnReader>();
   for (const attribute of model.attributes.values()) {
-    if (readers.has(attribute.column)) continue; // the first attribute stored under a name reads it (as propertyOfColumn)
+    if (model.propertyOfColumn(attribute.column) !== attribute.property) continue; // one attribute reads a column
     const plain = !attribute.serializer && attribute.designType !== Date && !attribute.view;
     readers.set(attribute.column, {
       property: attribute.property,

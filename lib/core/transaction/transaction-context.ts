@@ -9,6 +9,7 @@ import { rawItemWrite } from "./raw-actions.js";
 import { sendTransaction } from "./send-transaction.js";
 import { TransactionError } from "../errors/transaction-error.js";
 import { assertWithinLimits } from "./transaction-limits.js";
+import { keyIdentity } from "../item/item-key.js";
 
 /** Where a transaction is in its life. */
 export type TransactionState = "open" | "committing" | "committed" | "failed";
@@ -173,27 +174,4 @@ export class TransactionContext implements WriteQueue {
       throw new TransactionError(`This transaction is ${this.status}; queue writes inside the tx() callback, before it returns.`);
     }
   }
-}
-
-/**
- * One string per stored key of a table, whatever the order of its columns: every part is length-prefixed,
- * so no key value, however crafted, can read as another key (two distinct keys never merge).
- */
-export function keyIdentity(table: string, key: Record<string, unknown>): string {
-  const columns = Object.keys(key);
-  if (columns.length > 1) columns.sort();
-  let id = `${table.length}:${table}`;
-  for (const column of columns) {
-    const text = keyValueText(key[column]);
-    id += `|${column.length}:${column}${text.length}:${text}`;
-  }
-  return id;
-}
-
-/** A key value as text, tagged with its type (a string "1" and a number 1 are different keys). */
-function keyValueText(value: unknown): string {
-  if (typeof value === "string") return `s${value}`;
-  if (typeof value === "number" || typeof value === "bigint") return `n${value}`;
-  if (value instanceof Uint8Array) return `b${Buffer.from(value).toString("base64")}`;
-  return `j${JSON.stringify(value)}`;
 }
