@@ -1,4 +1,12 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { nativeRequestInput } from "../../lib/core/engine/send-request.js";
+import { isOrmRequest } from "../../lib/core/telemetry/orm-requests.js";
+
+/** The input as JavaScript values: the engine sends low-level commands, whose items and keys are AttributeValues. */
+function readable(commandName: unknown, input: unknown): Record<string, any> {
+  const bag = input as Record<string, any>;
+  return isOrmRequest(input) ? nativeRequestInput(String(commandName ?? ""), bag) : bag;
+}
 
 /** One request the SDK sent, with what DynamoDB said it read. */
 export interface RecordedRequest {
@@ -27,14 +35,14 @@ export class RequestRecorder {
           result = await next(args);
         } catch (error) {
           const command = String(context.commandName ?? "unknown");
-          this.requests.push({ command, input: args.input as Record<string, any>, error: (error as Error)?.name ?? "Error" });
+          this.requests.push({ command, input: readable(command, args.input), error: (error as Error)?.name ?? "Error" });
           throw error;
         }
         const output = result.output as Record<string, any>;
         const capacity = output.ConsumedCapacity;
         this.requests.push({
           command: String(context.commandName ?? "unknown"),
-          input: args.input as Record<string, any>,
+          input: readable(context.commandName, args.input),
           scannedCount: output.ScannedCount,
           count: output.Count,
           capacityUnits: Array.isArray(capacity)

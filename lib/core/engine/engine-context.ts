@@ -1,7 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { ConfigError } from "../errors/core-errors.js";
-import { markEngineSends } from "../telemetry/orm-requests.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "./client-options.js";
 import { getGlobalClient } from "./global-client.js";
@@ -31,7 +30,6 @@ export function documentClientFor(client: DynamoDBClient): DynamoDBDocumentClien
     doc = DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
     });
-    markEngineSends(doc);
     documentClients.set(client, doc);
   }
   return doc;

@@ -1,4 +1,5 @@
-import { BatchGetCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { sendRequest } from "../engine/send-request.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { DEFAULT_RETRY_POLICY, backoffDelay, sleep, type RetryPolicy } from "../support/backoff.js";
 import { BatchGetError } from "../errors/batch-errors.js";
@@ -63,7 +64,7 @@ async function getChunk(
   const items: Item[] = [];
   let pending = keys;
   for (let attempt = 0; ; attempt++) {
-    const output = await doc.send(new BatchGetCommand(buildBatchGetInput(model, pending, options)));
+    const output = await sendRequest(doc, "BatchGetItem", buildBatchGetInput(model, pending, options));
     items.push(...((output.Responses?.[model.tableName] ?? []) as Item[]));
     pending = (output.UnprocessedKeys?.[model.tableName]?.Keys ?? []) as Item[];
     if (!pending.length) return items;

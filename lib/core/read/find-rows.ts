@@ -1,4 +1,5 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import type { GetCommandInput } from "@aws-sdk/lib-dynamodb";
+import { sendRequest } from "../engine/send-request.js";
 import { batchGetItems } from "./batch-get.js";
 import { keyId } from "../item/item-key.js";
 import { contextFor } from "../engine/engine-context.js";
@@ -75,14 +76,12 @@ export async function fetchRows<M>(spec: ReadSpec, options: FetchOptions = {}): 
 async function getByKeys(plan: AccessPlan, projection: Projection, context: ReturnType<typeof contextFor>): Promise<Item[]> {
   const keyProjection = buildKeyProjection(projection.columns);
   if (plan.operation === "GetItem") {
-    const { Item } = await context.doc.send(
-      new GetCommand({
-        TableName: plan.model.tableName,
-        Key: plan.keys[0],
-        ConsistentRead: plan.consistentRead,
-        ...(keyProjection && { ProjectionExpression: keyProjection.expression, ExpressionAttributeNames: keyProjection.names }),
-      }),
-    );
+    const input: GetCommandInput = { TableName: plan.model.tableName, Key: plan.keys[0], ConsistentRead: plan.consistentRead };
+    if (keyProjection) {
+      input.ProjectionExpression = keyProjection.expression;
+      input.ExpressionAttributeNames = keyProjection.names;
+    }
+    const { Item } = await sendRequest(context.doc, "GetItem", input);
     return Item ? [Item as Item] : [];
   }
   const found = await batchGetItems(context.doc, plan.model, plan.keys, {

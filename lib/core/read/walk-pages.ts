@@ -1,4 +1,5 @@
-import { QueryCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { sendRequest } from "../engine/send-request.js";
 import { FilterDensity } from "./filter-density.js";
 import type { PagedReadInput } from "./read-input.js";
 import { withFields } from "../support/with-fields.js";
@@ -110,5 +111,5 @@ function sendPage(
   operation: "Query" | "Scan",
   input: PagedReadInput & { ExclusiveStartKey?: Item; Limit?: number },
 ) {
-  return operation === "Query" ? doc.send(new QueryCommand(input)) : doc.send(new ScanCommand(input));
+  return sendRequest(doc, operation, input);
 }

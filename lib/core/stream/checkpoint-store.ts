@@ -1,6 +1,6 @@
 import { CreateTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClientFor } from "../engine/engine-context.js";
+import { sendRequest } from "../engine/send-request.js";
 import { waitUntilActive } from "../schema/table-sync.js";
 import { describeTable } from "../schema/describe-schema.js";
 
@@ -39,16 +39,14 @@ export class CheckpointStore {
     const checkpoints = new Map<string, ShardCheckpoint>();
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
-      const page = await documentClientFor(this.client).send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: "#consumer = :consumer AND begins_with(#shard, :stream)",
-          ExpressionAttributeNames: { "#consumer": "consumer", "#shard": "shard" },
-          ExpressionAttributeValues: { ":consumer": consumer, ":stream": `${streamArn}|` },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
+      const page = await sendRequest(documentClientFor(this.client), "Query", {
+        TableName: this.tableName,
+        KeyConditionExpression: "#consumer = :consumer AND begins_with(#shard, :stream)",
+        ExpressionAttributeNames: { "#consumer": "consumer", "#shard": "shard" },
+        ExpressionAttributeValues: { ":consumer": consumer, ":stream": `${streamArn}|` },
+        ConsistentRead: true,
+        ExclusiveStartKey,
+      });
       for (const row of page.Items ?? []) {
         const shardId = String(row.shard).slice(streamArn.length + 1);
         checkpoints.set(shardId, { sequenceNumber: row.sequenceNumber as string | undefined, finished: row.finished === true });
@@ -68,15 +66,13 @@ export class CheckpointStore {
       values[":sequence"] = checkpoint.sequenceNumber;
       set += ", #sequence = :sequence";
     }
-    await documentClientFor(this.client).send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { consumer, shard: `${streamArn}|${shardId}` },
-        UpdateExpression: `SET ${set}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
+    await sendRequest(documentClientFor(this.client), "UpdateItem", {
+      TableName: this.tableName,
+      Key: { consumer, shard: `${streamArn}|${shardId}` },
+      UpdateExpression: `SET ${set}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    });
   }
 
   private async createIfMissing(): Promise<void> {

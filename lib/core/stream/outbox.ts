@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { _Record } from "@aws-sdk/client-dynamodb-streams";
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClientFor } from "../engine/engine-context.js";
+import { sendRequest } from "../engine/send-request.js";
 import { ConfigError } from "../errors/index.js";
 import type { DomainEvents } from "../transaction/domain-events.js";
 import type { EventSink, PublishedEvent } from "../transaction/event-sink.js";
@@ -78,7 +78,7 @@ export class Outbox {
       deliver: async (event) => {
         if (event.transaction) return; // staged: it committed with its transaction
         const row = buildOutboxRow(event, new Date(), this.retentionSeconds);
-        await documentClientFor(this.source.getClient()).send(new PutCommand({ TableName: this.tableName, Item: { ...row } }));
+        await sendRequest(documentClientFor(this.source.getClient()), "PutItem", { TableName: this.tableName, Item: { ...row } });
       },
     };
   }
@@ -123,22 +123,18 @@ export class OutboxRelay {
     if (record.eventName !== "INSERT" || !record.dynamodb?.NewImage) return;
     const id = String(imageToItem(record.dynamodb.NewImage as Record<string, unknown>).id);
     const doc = documentClientFor(this.client);
-    const { Item: row } = await doc.send(new GetCommand({ TableName: this.tableName, Key: { id }, ConsistentRead: true }));
+    const { Item: row } = await sendRequest(doc, "GetItem", { TableName: this.tableName, Key: { id }, ConsistentRead: true });
     if (!row || row.publishedAt) return; // expired, or delivered before a restart replayed the record
     await this.options.deliver(eventOfRow(row, this.eventClasses));
-    await doc
-      .send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { id },
-          UpdateExpression: "SET #published = :now",
-          ConditionExpression: "attribute_exists(#id) AND attribute_not_exists(#published)",
-          ExpressionAttributeNames: { "#published": "publishedAt", "#id": "id" },
-          ExpressionAttributeValues: { ":now": new Date().toISOString() },
-        }),
-      )
-      .catch((error: unknown) => {
-        if ((error as Error)?.name !== "ConditionalCheckFailedException") throw error;
-      });
+    await sendRequest(doc, "UpdateItem", {
+      TableName: this.tableName,
+      Key: { id },
+      UpdateExpression: "SET #published = :now",
+      ConditionExpression: "attribute_exists(#id) AND attribute_not_exists(#published)",
+      ExpressionAttributeNames: { "#published": "publishedAt", "#id": "id" },
+      ExpressionAttributeValues: { ":now": new Date().toISOString() },
+    }).catch((error: unknown) => {
+      if ((error as Error)?.name !== "ConditionalCheckFailedException") throw error;
+    });
   }
 }

@@ -1,4 +1,5 @@
-import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient, TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { sendRequest } from "../engine/send-request.js";
 import { DEFAULT_RETRY_POLICY, backoffDelay, sleep } from "../support/backoff.js";
 import { cancellationError, isTransient, type SentAction } from "./cancellation.js";
 
@@ -17,7 +18,7 @@ export async function sendTransaction(
   const command = { TransactItems: items, ClientRequestToken: options.token };
   for (let attempt = 1; ; attempt++) {
     try {
-      await doc.send(new TransactWriteCommand(command));
+      await sendRequest(doc, "TransactWriteItems", command);
       return;
     } catch (error) {
       if (attempt <= options.retries && isTransient(error)) {

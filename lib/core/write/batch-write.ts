@@ -1,4 +1,5 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { sendRequest } from "../engine/send-request.js";
 import type { ModelMetadata } from "../metadata/model-metadata.js";
 import { DEFAULT_RETRY_POLICY, backoffDelay, sleep, type RetryPolicy } from "../support/backoff.js";
 import { chunk, mapConcurrent } from "../support/concurrency.js";
@@ -55,7 +56,7 @@ async function putChunk(doc: DynamoDBDocumentClient, model: ModelMetadata, items
   for (let attempt = 0; ; attempt++) {
     let output;
     try {
-      output = await doc.send(new BatchWriteCommand(buildBatchPutInput(model, pending)));
+      output = await sendRequest(doc, "BatchWriteItem", buildBatchPutInput(model, pending));
     } catch (error) {
       return { pending, error };
     }

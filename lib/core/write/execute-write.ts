@@ -1,11 +1,5 @@
-import {
-  DeleteCommand,
-  PutCommand,
-  UpdateCommand,
-  type DeleteCommandInput,
-  type PutCommandInput,
-  type UpdateCommandInput,
-} from "@aws-sdk/lib-dynamodb";
+import type { DeleteCommandInput, PutCommandInput, UpdateCommandInput } from "@aws-sdk/lib-dynamodb";
+import { sendRequest } from "../engine/send-request.js";
 import { contextFor } from "../engine/engine-context.js";
 import { ConfigError, DynamiteError } from "../errors/core-errors.js";
 import { currentWriteQueue } from "../engine/write-scope.js";
@@ -64,21 +58,21 @@ async function send(doc: ReturnType<typeof contextFor>["doc"], action: WriteActi
   const params = renderAction(action);
   switch (action.kind) {
     case "Put":
-      await doc.send(new PutCommand({ ...params, ...failure } as PutCommandInput));
+      await sendRequest(doc, "PutItem", { ...params, ...failure } as PutCommandInput);
       return undefined;
     case "Update": {
-      const result = await doc.send(
-        new UpdateCommand(
-          withFields(params, {
-            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-            ReturnValues: action.returnValues ?? "NONE",
-          }) as UpdateCommandInput,
-        ),
+      const result = await sendRequest(
+        doc,
+        "UpdateItem",
+        withFields(params, {
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+          ReturnValues: action.returnValues ?? "NONE",
+        }) as UpdateCommandInput,
       );
       return result.Attributes;
     }
     case "Delete":
-      await doc.send(new DeleteCommand({ ...params, ...failure } as DeleteCommandInput));
+      await sendRequest(doc, "DeleteItem", { ...params, ...failure } as DeleteCommandInput);
       return undefined;
     case "ConditionCheck":
       throw new DynamiteError(

@@ -24,7 +24,8 @@ function injectUnprocessed(client: DynamoDBClient, decide: (code: string, attemp
       const write = context.commandName === "BatchWriteItemCommand";
       if (!write && context.commandName !== "BatchGetItemCommand") return next(args);
       const [table, requests] = Object.entries(args.input.RequestItems as Record<string, any>)[0];
-      const codeOf = (r: any) => (write ? r.PutRequest.Item.code : r.code);
+      // the engine sends low-level commands: keys and items are AttributeValues here ({ S: "k0001" })
+      const codeOf = (r: any) => (write ? r.PutRequest.Item.code.S : r.code.S) as string;
       const list: any[] = write ? requests : requests.Keys;
       const held = list.filter((r) => {
         const attempt = attempts.get(codeOf(r)) ?? 0;

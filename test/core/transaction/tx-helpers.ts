@@ -2,6 +2,7 @@ import { GetItemCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { afterAll, beforeAll, beforeEach } from "@jest/globals";
 import type { Dynamite } from "../../../lib/core/index.js";
+import { nativeRequestInput } from "../../../lib/core/engine/send-request.js";
 import type { RequestRecorder } from "../../helpers/request-recorder.js";
 import { useTestDatabase, type TestDatabase } from "../../helpers/use-test-database.js";
 import { TABLES } from "./fixtures.js";
@@ -37,7 +38,9 @@ export class AttemptRecorder {
   constructor(private readonly dynamite: Dynamite) {
     dynamite.getClient().middlewareStack.add(
       (next, context) => async (args) => {
-        if (context.commandName === "TransactWriteItemsCommand") this.attempts.push(args.input as Record<string, any>);
+        if (context.commandName === "TransactWriteItemsCommand") {
+          this.attempts.push(nativeRequestInput(context.commandName, args.input as Record<string, any>));
+        }
         return next(args);
       },
       { step: "initialize", name: this.name },
