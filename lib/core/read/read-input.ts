@@ -33,7 +33,8 @@ export function buildPagedInput(plan: AccessPlan, columns?: string[], count = fa
   else if (columns) input.ProjectionExpression = columns.map((column) => builder.name(column)).join(", ");
   if (plan.consistentRead) input.ConsistentRead = true;
   assertExpressionLimits(plan.model.name, "(attributes)", "ProjectionExpression", input.ProjectionExpression);
-  return { ...input, ...builder.attributes() };
+  builder.addTo(input);
+  return input;
 }
 
 /** ProjectionExpression and names of a GetItem/BatchGetItem (no values: those requests take none). */

@@ -12,15 +12,18 @@ export async function runTransaction<R>(context: EngineContext, callback: (tx: T
   const outer = currentTransaction();
   if (outer && outer.state === "open") return joinTransaction(outer, callback);
   const tx = new TransactionContext(context.doc, { retries: context.options.transactionRetries });
-  let result: R;
-  try {
-    result = await runInWriteScope(tx, () => callback(tx));
-  } catch (error) {
-    tx.discard();
-    throw error;
-  }
-  await tx.commit();
-  return result;
+  // the scope covers the commit too: it is disabled once no transaction runs (engine/write-scope)
+  return runInWriteScope(tx, async () => {
+    let result: R;
+    try {
+      result = await callback(tx);
+    } catch (error) {
+      tx.discard();
+      throw error;
+    }
+    await tx.commit();
+    return result;
+  });
 }
 
 async function joinTransaction<R>(outer: TransactionContext, callback: (tx: TransactionContext) => Promise<R>): Promise<R> {

@@ -4,9 +4,8 @@ import { contextFor } from "../engine/engine-context.js";
 import { ConfigError, DynamiteError } from "../errors/core-errors.js";
 import { currentWriteQueue } from "../engine/write-scope.js";
 import type { WriteQueue } from "../engine/write-queue.js";
-import type { WriteAction } from "../engine/write-action.js";
+import type { WriteAction, WriteParams } from "../engine/write-action.js";
 import { renderAction } from "./render-action.js";
-import { withFields } from "../support/with-fields.js";
 
 /**
  * Sends one write, or queues it in the transaction (`tx`, else the ambient one).
@@ -54,25 +53,20 @@ function assertSameConnection(action: WriteAction, transaction: WriteQueue): voi
 }
 
 async function send(doc: ReturnType<typeof contextFor>["doc"], action: WriteAction) {
-  const failure = { ReturnValuesOnConditionCheckFailure: "ALL_OLD" as const };
-  const params = renderAction(action);
+  // renderAction's result is this request's own: the extra fields go on it in place (no copy)
+  const params = renderAction(action) as WriteParams & { ReturnValuesOnConditionCheckFailure?: "ALL_OLD"; ReturnValues?: string };
+  params.ReturnValuesOnConditionCheckFailure = "ALL_OLD";
   switch (action.kind) {
     case "Put":
-      await sendRequest(doc, "PutItem", { ...params, ...failure } as PutCommandInput);
+      await sendRequest(doc, "PutItem", params as PutCommandInput);
       return undefined;
     case "Update": {
-      const result = await sendRequest(
-        doc,
-        "UpdateItem",
-        withFields(params, {
-          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-          ReturnValues: action.returnValues ?? "NONE",
-        }) as UpdateCommandInput,
-      );
+      params.ReturnValues = action.returnValues ?? "NONE";
+      const result = await sendRequest(doc, "UpdateItem", params as UpdateCommandInput);
       return result.Attributes;
     }
     case "Delete":
-      await sendRequest(doc, "DeleteItem", { ...params, ...failure } as DeleteCommandInput);
+      await sendRequest(doc, "DeleteItem", params as DeleteCommandInput);
       return undefined;
     case "ConditionCheck":
       throw new DynamiteError(

@@ -19,7 +19,8 @@ export function renderAction(action: ActionData & { model?: ModelMetadata }): Wr
   const condition = joinAnd(action.conditions.map((condition) => renderCondition(condition, builder)));
   if (condition) params.ConditionExpression = condition;
   assertActionLimits(action, params);
-  return { ...params, ...builder.attributes() };
+  builder.addTo(params);
+  return params;
 }
 
 /** DynamoDB's 4 KB / 300-operator expression limits, checked on the rendered text, naming the attributes. */
