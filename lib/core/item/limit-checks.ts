@@ -55,13 +55,18 @@ export function keyOperandProblem(model: ModelMetadata, property: string, op: st
 }
 
 /** Refuses an expression over DynamoDB's size or operator limit, naming the model and the attributes it is built from. */
-export function assertExpressionLimits(model: string, attributes: string, kind: string, expression: string | undefined): void {
+export function assertExpressionLimits(
+  model: string,
+  attributes: string | (() => string),
+  kind: string,
+  expression: string | undefined,
+): void {
   const problem = expression && expressionLimitProblem(expression);
   if (!problem) return;
   const rule = problem.endsWith("(expressionSize)") ? "expressionSize" : "expressionOperators";
   throw ValidationError.of(
     model,
-    attributes,
+    typeof attributes === "function" ? attributes() : attributes,
     rule,
     `the ${kind} ${problem.replace(/ \((expressionSize|expressionOperators)\)$/, "")}`,
   );

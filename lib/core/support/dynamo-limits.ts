@@ -100,6 +100,8 @@ export function describeAttributes(names: string[]): string {
 
 /** Which expression limit `expression` breaks, or undefined. */
 export function expressionLimitProblem(expression: string): string | undefined {
+  // a short expression breaks neither limit: each operator takes a character, a character at most 3 bytes
+  if (expression.length <= Math.min(DYNAMO_LIMITS.expressionOperators, DYNAMO_LIMITS.expressionBytes / 3)) return undefined;
   const bytes = Buffer.byteLength(expression);
   if (bytes > DYNAMO_LIMITS.expressionBytes)
     return `is ${bytes} bytes long; DynamoDB expressions are at most ${DYNAMO_LIMITS.expressionBytes} bytes (expressionSize)`;

@@ -28,10 +28,12 @@ function assertActionLimits(action: ActionData & { model?: ModelMetadata }, para
   const name = action.model?.name ?? action.table;
   const property = (column: string) => action.model?.propertyOfColumn(column) ?? column;
   const update = action.update;
-  const changed = update ? [...Object.keys(update.set), ...update.remove, ...Object.keys(update.add)] : [];
-  assertExpressionLimits(name, describeAttributes(changed.map(property)), "UpdateExpression", params.UpdateExpression);
-  const checked = action.conditions.map((condition) => property(condition.column));
-  assertExpressionLimits(name, describeAttributes(checked) || "(condition)", "ConditionExpression", params.ConditionExpression);
+  // the attributes are named only in the error (most writes are far below the limits)
+  const changed = () =>
+    describeAttributes(update ? [...Object.keys(update.set), ...update.remove, ...Object.keys(update.add)].map(property) : []);
+  assertExpressionLimits(name, changed, "UpdateExpression", params.UpdateExpression);
+  const checked = () => describeAttributes(action.conditions.map((condition) => property(condition.column))) || "(condition)";
+  assertExpressionLimits(name, checked, "ConditionExpression", params.ConditionExpression);
 }
 
 function renderUpdate(parts: UpdateParts, builder: ExpressionBuilder): string {
