@@ -9,7 +9,7 @@ import type { ModelClass } from "./metadata/model-types.js";
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type OnScan } from "./engine/client-options.js";
 import { bindModel, documentClientFor, setEngineOptionsFor, unbindModel, type EngineContext } from "./engine/engine-context.js";
 import { getGlobalClient, hasGlobalClient, setGlobalClient } from "./engine/global-client.js";
-import { timeoutHandlerOptions, typeRequestTimeouts } from "./engine/request-timeout.js";
+import { timeoutHandlerOptions } from "./engine/request-timeout.js";
 import { planSchema, syncSchema } from "./schema/sync-schema.js";
 import { namedPivotsOf } from "./decorators/named-pivot.js";
 import type { SyncOptions, SyncPlan } from "./schema/sync-plan.js";
@@ -51,7 +51,6 @@ export class Dynamite {
   private everConnected = false;
   private synced = false;
   private readonly name?: string;
-  private readonly requestTimeout?: number;
   /** Domain events of this connection: delivered after the commit of the transaction they are published in. */
   readonly events: DomainEvents;
 
@@ -65,7 +64,6 @@ export class Dynamite {
       requestTimeout === undefined
         ? sdkConfig
         : { ...sdkConfig, requestHandler: sdkConfig.requestHandler ?? timeoutHandlerOptions(requestTimeout) };
-    this.requestTimeout = requestTimeout;
     this.engineOptions = {
       ...DEFAULT_ENGINE_OPTIONS,
       ...(onScan && { onScan }),
@@ -73,7 +71,7 @@ export class Dynamite {
       ...(transactionRetries !== undefined && { transactionRetries }),
       ...(warn && { warn }),
     };
-    this.telemetry = new ClientTelemetry(this.tables, this.engineOptions.warn, onRequest);
+    this.telemetry = new ClientTelemetry(this.tables, this.engineOptions.warn, onRequest, requestTimeout);
     this.registerTables(tables);
     this.events = new DomainEvents({
       documentClient: () => this.engineContext()?.doc,
@@ -135,7 +133,6 @@ export class Dynamite {
   /** The underlying SDK client (created on first use). */
   getClient(): DynamoDBClient {
     this.client ??= this.telemetry.instrument(new DynamoDBClient(this.sdkConfig));
-    typeRequestTimeouts(this.client, this.requestTimeout);
     setEngineOptionsFor(this.client, this.engineOptions);
     return this.client;
   }

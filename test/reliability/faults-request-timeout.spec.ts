@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
+import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { Dynamite, PrimaryKey, RequestTimeoutError, Table } from "../../lib/core/index.js";
 
 class Beacon extends Table<Beacon> {
@@ -59,6 +60,10 @@ describe("requestTimeout bounds every request (against a silent loopback server,
     ["a batch write (createMany)", () => Beacon.createMany([{ id: "b1" }, { id: "b2" }])],
     ["a transaction (tx)", () => dynamite.tx(async () => void (await Beacon.create({ id: "b1" })))],
     ["sync()", () => dynamite.sync()],
+    [
+      "a request of the application (getClient().send)",
+      () => dynamite.getClient().send(new GetItemCommand({ TableName: "beacons", Key: { id: { S: "b1" } } })),
+    ],
   ])("%s fails with a RequestTimeoutError within requestTimeout × maxAttempts + margin", async (_label, call) => {
     const started = Date.now();
     const error = await Promise.resolve()
@@ -75,5 +80,13 @@ describe("requestTimeout bounds every request (against a silent loopback server,
     expect((timeout as RequestTimeoutError).attempts).toBe(MAX_ATTEMPTS);
     expect(elapsed).toBeGreaterThanOrEqual(REQUEST_TIMEOUT * MAX_ATTEMPTS - 50);
     expect(elapsed).toBeLessThan(REQUEST_TIMEOUT * MAX_ATTEMPTS + MARGIN);
+  });
+
+  it("adds one middleware to the client: telemetry and request timeouts are the same one (each one more is resolved on every request)", () => {
+    const ours = dynamite
+      .getClient()
+      .middlewareStack.identify()
+      .filter((entry) => entry.toLowerCase().includes("dynamite"));
+    expect(ours).toEqual(["dynamiteTelemetry - initialize"]);
   });
 });

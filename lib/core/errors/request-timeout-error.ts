@@ -20,3 +20,14 @@ export class RequestTimeoutError extends DynamiteError {
     );
   }
 }
+
+/**
+ * The error a request of the client ends with: the SDK's TimeoutError (after its retries) becomes a
+ * RequestTimeoutError naming the command; any other error is returned as it is. Applied by the
+ * client's one middleware (`telemetry/telemetry-middleware`) to every command, the application's too.
+ */
+export function typedRequestError(error: unknown, commandName: unknown, requestTimeout: number | undefined): unknown {
+  if ((error as Error)?.name !== "TimeoutError") return error;
+  const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts;
+  return new RequestTimeoutError(String(commandName ?? "A request"), requestTimeout, attempts, { cause: error });
+}

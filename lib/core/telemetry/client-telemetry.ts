@@ -13,13 +13,15 @@ export class ClientTelemetry {
     ownTables: ReadonlySet<Function>,
     private readonly warn: (message: string) => void,
     private readonly onRequest?: RequestListener,
+    private readonly requestTimeout?: number,
   ) {
     this.tableModels = new TableModels(ownTables);
   }
 
-  /** Adds the telemetry middleware to a new SDK client and returns it. */
+  /** Adds the telemetry middleware (which also types request timeouts) to a new SDK client and returns it. */
   instrument<C extends DynamoDBClient>(client: C): C {
-    installTelemetry(client, { totals: this.totals, tableModels: this.tableModels, onRequest: this.onRequest, warn: this.warn });
+    const { totals, tableModels, onRequest, warn, requestTimeout } = this;
+    installTelemetry(client, { totals, tableModels, onRequest, warn, requestTimeout });
     return client;
   }
 }

@@ -10,6 +10,7 @@ import type { RequestTotalsCounter } from "./request-totals.js";
 import { requestAttributes, requestSpanName } from "./span-attributes.js";
 import type { TableModels } from "./table-models.js";
 import { withFields } from "../support/with-fields.js";
+import { typedRequestError } from "../errors/request-timeout-error.js";
 
 type Bag = Record<string, any>;
 
@@ -19,15 +20,19 @@ export interface TelemetrySinks {
   tableModels: TableModels;
   onRequest?: RequestListener;
   warn: (message: string) => void;
+  /** The client's `requestTimeout`, named in the RequestTimeoutError of a request that got no answer. */
+  requestTimeout?: number;
 }
 
 export const TELEMETRY_MIDDLEWARE = "dynamiteTelemetry";
 
 /**
- * The one place every request of a client passes (an SDK middleware, shared by the document client):
- * a request sent by an ORM operation asks for its consumed capacity, becomes a child span of the
- * operation's span, and its facts go to the operation, the client's totals and the `onRequest` hook.
- * Requests the application sends itself through `getClient()` pass untouched.
+ * The one place every request of a client passes (the client's only middleware: each one more is
+ * resolved and called on every request): a request sent by an ORM operation asks for its consumed
+ * capacity, becomes a child span of the operation's span, and its facts go to the operation, the
+ * client's totals and the `onRequest` hook. Requests the application sends itself through
+ * `getClient()` pass untouched, except that the SDK's TimeoutError of any request becomes a
+ * RequestTimeoutError (`typedRequestError`).
  */
 export function installTelemetry(client: DynamoDBClient, sinks: TelemetrySinks): void {
   if (sinks.onRequest) trackOperationsForListener();
@@ -36,7 +41,11 @@ export function installTelemetry(client: DynamoDBClient, sinks: TelemetrySinks):
     (next, context) => (args) => {
       const operation = currentOperation();
       const ours = isOrmRequest(args.input);
-      if (!operation && !ours) return next(args);
+      if (!operation && !ours) {
+        return next(args).catch((error: unknown) => {
+          throw typedRequestError(error, context.commandName, sinks.requestTimeout);
+        });
+      }
       const command = commandOf(context.commandName);
       let input = args.input as Bag;
       // capacity is response metadata: asking for it changes neither the result nor the price
@@ -56,7 +65,8 @@ export function installTelemetry(client: DynamoDBClient, sinks: TelemetrySinks):
           report(sinks, operation, span, context.commandName, input, started, result.output as Bag);
           return result;
         },
-        (error: unknown) => {
+        (sdkError: unknown) => {
+          const error = typedRequestError(sdkError, context.commandName, sinks.requestTimeout);
           report(sinks, operation, span, context.commandName, input, started, undefined, error);
           throw error;
         },
