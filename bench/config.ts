@@ -13,13 +13,10 @@ export interface BenchConfig {
   http: { amount: number; rounds: number; connections: number };
 }
 
-/**
- * `scale` × the base batch, `rounds` times, for the one-request scenarios; the scenarios that cost
- * ~100 requests an operation (include, createMany) run `heavyScale` × their batch `heavyRounds` times.
- */
-function schedules(scale: number, rounds: number, heavyScale = scale, heavyRounds = rounds): Record<ScenarioId, Schedule> {
-  const s = (perRound: number, r = rounds, k = scale): Schedule => {
-    const n = Math.max(1, Math.ceil(perRound * k));
+/** `heavyRounds` applies to the scenarios that cost ~100 requests an operation (include, createMany). */
+function schedules(scale: number, rounds: number, heavyRounds = rounds): Record<ScenarioId, Schedule> {
+  const s = (perRound: number, r = rounds): Schedule => {
+    const n = Math.max(1, Math.ceil(perRound * scale));
     return { warmup: n, rounds: r, perRound: n };
   };
   return {
@@ -27,10 +24,10 @@ function schedules(scale: number, rounds: number, heavyScale = scale, heavyRound
     "query-gsi": s(20),
     "scan-filter": s(20),
     paginate: s(40),
-    include: s(3, heavyRounds, heavyScale),
+    include: s(3, heavyRounds),
     update: s(40),
     create: s(40),
-    "create-many": s(1, heavyRounds, heavyScale),
+    "create-many": s(1, heavyRounds),
     transaction: s(8),
   };
 }
@@ -39,10 +36,7 @@ function schedules(scale: number, rounds: number, heavyScale = scale, heavyRound
 export const FULL: BenchConfig = {
   users: 2_000,
   events: 10_000,
-  // short batches, many rounds: the contenders alternate every few milliseconds, so a slow spell of
-  // the machine falls on all of them (40 rounds of 8 gets moved the get ratio by ±0.05 between runs,
-  // 8 rounds of 40 by ±0.10); the same number of operations as 8 long rounds
-  schedules: { e2e: schedules(0.2, 40, 1, 8), cpu: schedules(0.6, 40, 3, 8) },
+  schedules: { e2e: schedules(1, 8), cpu: schedules(3, 8) },
   heapOps: 100_000,
   http: { amount: 800, rounds: 4, connections: 8 },
 };
@@ -51,7 +45,7 @@ export const FULL: BenchConfig = {
 export const QUICK: BenchConfig = {
   users: 1_000,
   events: 10_000,
-  schedules: { e2e: schedules(0.25, 2, 0.25, 1), cpu: schedules(0.5, 2, 0.5, 1) },
+  schedules: { e2e: schedules(0.25, 2, 1), cpu: schedules(0.5, 2, 1) },
   heapOps: 5_000,
   http: { amount: 100, rounds: 1, connections: 4 },
 };
