@@ -1,9 +1,14 @@
-/** Inputs of the requests the engine sent (the SDK hands the same object to the middleware). */
-const ormInputs = new WeakSet<object>();
+/**
+ * The mark on the input of a request the engine sent. A symbol-keyed property rather than a WeakSet
+ * entry: adding to a WeakSet on every request cost ~2.6 µs on Node 24 (its ephemeron table), a
+ * property ~0. JSON, `Object.keys` and the SDK's serializers (which read the operation's schema
+ * members) never see a symbol key.
+ */
+const ORM_REQUEST = Symbol("nestjs-dynamite.ormRequest");
 
 /** True when the engine sent this request, not the application (through `getClient()`). */
 export function isOrmRequest(input: unknown): boolean {
-  return typeof input === "object" && input !== null && ormInputs.has(input);
+  return typeof input === "object" && input !== null && (input as { [ORM_REQUEST]?: true })[ORM_REQUEST] === true;
 }
 
 /**
@@ -13,6 +18,6 @@ export function isOrmRequest(input: unknown): boolean {
  * taxes every promise of the process).
  */
 export function markOrmRequest<I extends object>(input: I): I {
-  ormInputs.add(input);
+  (input as { [ORM_REQUEST]?: true })[ORM_REQUEST] = true;
   return input;
 }
