@@ -1,7 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
 import { convertToAttr, convertToNative, NumberValueImpl } from "@aws-sdk/util-dynamodb";
 import fc from "fast-check";
-import { fromAttributeMap, fromAttributeValue, toAttributeMap, toAttributeValue } from "../../lib/core/engine/attribute-values.js";
+import {
+  fromAttributeMap,
+  fromAttributeValue,
+  toAttributeMap,
+  toAttributeValue,
+} from "../../lib/core/engine/attribute-values.js";
 import { nativeRequestInput } from "../../lib/core/engine/send-request.js";
 
 // The oracle: the document client's conversion with the options the engine used before it converted values itself.
@@ -130,7 +135,9 @@ describe("attribute values: the engine's own conversion matches the document cli
         { Update: { TableName: "t", Key: { id: "b" }, UpdateExpression: "SET x = :x" } },
       ],
     });
-    const batch = { RequestItems: { t: [{ PutRequest: { Item: { id: { S: "c" } } } }, { DeleteRequest: { Key: { id: { S: "d" } } } }] } };
+    const batch = {
+      RequestItems: { t: [{ PutRequest: { Item: { id: { S: "c" } } } }, { DeleteRequest: { Key: { id: { S: "d" } } } }] },
+    };
     expect(nativeRequestInput("BatchWriteItemCommand", batch)).toEqual({
       RequestItems: { t: [{ PutRequest: { Item: { id: "c" } } }, { DeleteRequest: { Key: { id: "d" } } }] },
     });
