@@ -2,7 +2,6 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { sendRequest } from "../engine/send-request.js";
 import { FilterDensity } from "./filter-density.js";
 import type { PagedReadInput } from "./read-input.js";
-import { withFields } from "../support/with-fields.js";
 
 type Item = Record<string, unknown>;
 
@@ -54,6 +53,7 @@ export async function walkPages(
   let matched = 0;
   const items: Item[] = [];
   let cut = false;
+  const pageInput: PagedReadInput & { ExclusiveStartKey?: Item; Limit?: number } = { ...input };
   for (;;) {
     const missing = want === undefined ? undefined : want - items.length;
     let Limit: number | undefined;
@@ -63,7 +63,10 @@ export async function walkPages(
         Limit = Math.min(Math.max((missing + extra) * perMatch, missing + extra), MAX_FILTERED_LIMIT);
       else Limit = blindLimit = Math.min(Math.max(blindLimit * 2, missing + extra), MAX_FILTERED_LIMIT);
     }
-    const page = await sendPage(doc, operation, withFields(input, { ExclusiveStartKey: startKey, Limit }));
+    // one input for every page: sendRequest sends a copy of it (converted), never the object itself
+    pageInput.ExclusiveStartKey = startKey;
+    pageInput.Limit = Limit;
+    const page = await sendPage(doc, operation, pageInput);
     const pageItems = (page.Items ?? []) as Item[];
     let kept = 0;
     for (const item of pageItems) {
@@ -98,8 +101,10 @@ export async function countPages(
 ): Promise<number> {
   let total = 0;
   let startKey: Item | undefined;
+  const pageInput: PagedReadInput & { ExclusiveStartKey?: Item } = { ...input };
   do {
-    const page = await sendPage(doc, operation, withFields(input, { ExclusiveStartKey: startKey }));
+    pageInput.ExclusiveStartKey = startKey;
+    const page = await sendPage(doc, operation, pageInput);
     total += page.Count ?? 0;
     startKey = page.LastEvaluatedKey as Item | undefined;
   } while (startKey);
