@@ -142,5 +142,6 @@ describe("attribute values: the engine's own conversion matches the document cli
       RequestItems: { t: [{ PutRequest: { Item: { id: "c" } } }, { DeleteRequest: { Key: { id: "d" } } }] },
     });
     expect(nativeRequestInput("DescribeTableCommand", { TableName: "t" })).toEqual({ TableName: "t" });
+    expect(nativeRequestInput("constructorCommand", { TableName: "t" })).toEqual({ TableName: "t" });
   });
 });
