@@ -3,22 +3,9 @@ import fc from "fast-check";
 import { ValidationError } from "../../lib/core/errors/core-errors.js";
 import { assertItemSize, mapBound, mapSize } from "../../lib/core/item/item-size.js";
 import { ModelMetadata } from "../../lib/core/metadata/model-metadata.js";
+import { valueArbitrary } from "../helpers/value-arbitrary.js";
 
-const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  any: fc.oneof(
-    { depthSize: "small" },
-    fc.string({ unit: "binary" }),
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.integer(),
-    fc.bigInt(),
-    fc.boolean(),
-    fc.constant(null),
-    fc.uint8Array(),
-    fc.array(tie("any"), { maxLength: 5 }),
-    fc.uniqueArray(fc.string({ unit: "grapheme" }), { maxLength: 5 }).map((list) => new Set(list)),
-    fc.dictionary(fc.string({ unit: "binary" }), tie("any"), { maxKeys: 5 }),
-  ),
-})).any;
+const value = valueArbitrary();
 
 describe("item size: the cheap bound the 400 KB check passes most items on", () => {
   it("never under-estimates DynamoDB's size of an item (property, 500 runs)", () => {
