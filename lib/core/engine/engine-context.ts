@@ -23,7 +23,11 @@ const bindings = new Map<Function, ContextSource>();
 const documentClients = new WeakMap<DynamoDBClient, DynamoDBDocumentClient>();
 const globalOptions = new WeakMap<DynamoDBClient, EngineOptions>();
 
-/** Document client over a raw client; one per raw client, so middleware added to it is shared. */
+/**
+ * Document client over a raw client; one per raw client, so middleware added to it is shared. The
+ * engine sends its own requests through it as low-level commands (`engine/send-request` converts the
+ * values); its marshalling options apply to document-client commands sent through it directly.
+ */
 export function documentClientFor(client: DynamoDBClient): DynamoDBDocumentClient {
   let doc = documentClients.get(client);
   if (!doc) {

@@ -38,7 +38,11 @@ export function runWithoutWriteScope<R>(fn: () => R): R {
   return running === 0 ? fn() : scope.run(undefined as unknown as WriteQueue, fn);
 }
 
-/** Transactions running now (0: the AsyncLocalStorage is disabled). For tests. */
-export function runningWriteScopes(): number {
-  return running;
+/**
+ * For tests: transactions running now, and whether the scope's AsyncLocalStorage is enabled on an
+ * implementation that hooks every promise (Node 20/22 report `enabled`; Node 24's AsyncContextFrame
+ * storage has no flag and no promise hooks, so it never counts as enabled here).
+ */
+export function writeScopeState(): { running: number; hooked: boolean } {
+  return { running, hooked: (scope as { enabled?: boolean }).enabled === true };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { setTimeout as delay } from "node:timers/promises";
 import { currentTransaction } from "../../../lib/core/index.js";
-import { runningWriteScopes } from "../../../lib/core/engine/write-scope.js";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { writeScopeState } from "../../../lib/core/engine/write-scope.js";
 import { Product } from "./fixtures.js";
 import { storedItem, useTxDatabase } from "./tx-helpers.js";
 
@@ -14,18 +15,23 @@ describe("the transaction scope is enabled only while a transaction runs", () =>
   const db = useTxDatabase();
   const transacts = () => db.recorder.requests.filter((r) => r.command === "TransactWriteItemsCommand");
 
-  it("on during the callback and the commit, off once it committed", async () => {
-    expect(runningWriteScopes()).toBe(0);
+  it("on during the callback and the commit, off once it committed: no promise hook left after it", async () => {
+    // Node 20/22 storage hooks every promise while enabled (it has an `enabled` flag); Node 24's does not
+    const hooksPromises = "enabled" in new AsyncLocalStorage();
+    expect(writeScopeState().running).toBe(0);
     let during = -1;
+    let hookedDuring: boolean | undefined;
     await db.dynamite.tx(async (tx) => {
-      during = runningWriteScopes();
+      during = writeScopeState().running;
+      hookedDuring = writeScopeState().hooked;
       await Product.create({ id: "scope-1" });
       tx.afterCommit(() => {
-        during = runningWriteScopes() * 10 + during;
+        during = writeScopeState().running * 10 + during;
       });
     });
     expect(during).toBe(11); // 1 in the callback, still 1 in the afterCommit hook
-    expect(runningWriteScopes()).toBe(0);
+    expect(hookedDuring).toBe(hooksPromises);
+    expect(writeScopeState()).toEqual({ running: 0, hooked: false });
     expect(transacts()).toHaveLength(1);
   });
 
@@ -36,7 +42,7 @@ describe("the transaction scope is enabled only while a transaction runs", () =>
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
-    expect(runningWriteScopes()).toBe(0);
+    expect(writeScopeState().running).toBe(0);
     expect(transacts()).toHaveLength(0);
     expect(await storedItem(db.dynamite, "products", { id: "scope-thrown" })).toBeUndefined();
   });
@@ -44,19 +50,19 @@ describe("the transaction scope is enabled only while a transaction runs", () =>
   it("counts a REQUIRES_NEW transaction inside another: off only when the outer one ends", async () => {
     const seen: number[] = [];
     await db.dynamite.tx(async () => {
-      seen.push(runningWriteScopes());
+      seen.push(writeScopeState().running);
       await db.dynamite.tx(
         async () => {
-          seen.push(runningWriteScopes());
+          seen.push(writeScopeState().running);
           await Product.create({ id: "scope-inner" });
         },
         { propagation: "REQUIRES_NEW" },
       );
-      seen.push(runningWriteScopes());
+      seen.push(writeScopeState().running);
       await Product.create({ id: "scope-outer" });
     });
     expect(seen).toEqual([1, 2, 1]);
-    expect(runningWriteScopes()).toBe(0);
+    expect(writeScopeState().running).toBe(0);
     expect(transacts().map((r) => r.input.TransactItems.length)).toEqual([1, 1]);
   });
 
@@ -70,7 +76,7 @@ describe("the transaction scope is enabled only while a transaction runs", () =>
       })();
     });
     await late;
-    expect(runningWriteScopes()).toBe(0);
+    expect(writeScopeState().running).toBe(0);
     expect(db.recorder.commands()).toEqual(["TransactWriteItemsCommand", "PutItemCommand"]);
     expect(await storedItem(db.dynamite, "products", { id: "scope-late" })).toMatchObject({ id: "scope-late" });
   });
@@ -79,7 +85,7 @@ describe("the transaction scope is enabled only while a transaction runs", () =>
     await db.dynamite.tx(async () => {
       await Product.create({ id: "scope-first" });
     });
-    expect(runningWriteScopes()).toBe(0);
+    expect(writeScopeState().running).toBe(0);
     await Promise.all(
       [3, 5].map((count) =>
         db.dynamite.tx(async (tx) => {
@@ -90,7 +96,7 @@ describe("the transaction scope is enabled only while a transaction runs", () =>
         }),
       ),
     );
-    expect(runningWriteScopes()).toBe(0);
+    expect(writeScopeState().running).toBe(0);
     expect(currentTransaction()).toBeUndefined();
     expect(
       transacts()
