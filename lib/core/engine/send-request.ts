@@ -134,8 +134,9 @@ function convertAt(value: Bag, paths: Paths, convert: Convert): Bag {
   const copy: Bag = {};
   for (const field in value) {
     const inner = value[field];
+    if (inner === undefined) continue; // not sent either way; left out, the SDK has less to walk
     const path = Object.hasOwn(paths, field) ? paths[field] : undefined;
-    copy[field] = path === undefined || inner === undefined || inner === null ? inner : convertNode(inner, path, convert);
+    copy[field] = path === undefined || inner === null ? inner : convertNode(inner, path, convert);
   }
   return copy;
 }
