@@ -115,6 +115,15 @@ function keyLookup(model: ModelMetadata, clauses: FilterClause[]) {
   const partition = clauses.find((clause) => isKeyMatch(clause, model.partitionKey));
   const sort = model.sortKey ? clauses.find((clause) => isKeyMatch(clause, model.sortKey)) : undefined;
   if (!partition || (model.sortKey && !sort)) return undefined;
+  const used = new Set<FilterClause>().add(partition);
+  if (sort) used.add(sort);
+  if (partition.op === "=" && (!sort || sort.op === "=")) {
+    // one key (every get by key): no value lists, no dedupe map
+    const given: Record<string, unknown> = {};
+    given[model.partitionKey!] = partition.value;
+    if (sort) given[model.sortKey!] = sort.value;
+    return { keys: [extractKey(model, given)], used, single: true };
+  }
   const valuesOf = (clause?: FilterClause) =>
     !clause ? [undefined] : clause.op === "in" ? (clause.value as unknown[]) : [clause.value];
   const keys = new Map<string, Record<string, unknown>>();
@@ -124,9 +133,7 @@ function keyLookup(model: ModelMetadata, clauses: FilterClause[]) {
       keys.set(keyId(model, key), key);
     }
   }
-  const used = new Set([partition, ...(sort ? [sort] : [])]);
-  const single = partition.op === "=" && (!sort || sort.op === "=");
-  return { keys: [...keys.values()], used, single };
+  return { keys: [...keys.values()], used, single: false };
 }
 
 /** Key sources by the index list they were built from: `indexesOf` returns a new list whenever the indexes change. */

@@ -32,7 +32,8 @@ export function clausesOf(model: ModelMetadata, filters: Filters | undefined): F
     );
   }
   const clauses: FilterClause[] = [];
-  for (const [property, value] of Object.entries(filters)) {
+  for (const property of Object.keys(filters)) {
+    const value = (filters as Record<string, unknown>)[property];
     if (property === "") throw ValidationError.of(model.name, '""', "attributeName", "an attribute name must not be empty");
     if (value === undefined) {
       throw ValidationError.of(model.name, property, "filter", "is undefined; use null to match a missing attribute");

@@ -109,7 +109,7 @@ export async function paginateRows<M>(model: ModelMetadata, filters: Filters, op
       next = { key };
     }
   }
-  await loadIncludes(rows as object[], spec.includes);
+  if (spec.includes.length) await loadIncludes(rows as object[], spec.includes);
   stripHidden(rows as object[], hidden);
   return next ? { items: rows, cursor: encodeCursor(scope, next) } : { items: rows };
 }

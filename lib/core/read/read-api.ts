@@ -24,7 +24,7 @@ export function specOfArgs(model: ModelMetadata, args: unknown[], scope: TrashSc
 /** Reads the rows of a spec, loads its includes level by level, and strips engine-only properties. */
 export async function readRows<M>(spec: ReadSpec): Promise<M[]> {
   const { rows, projection } = await fetchRows<M>(spec);
-  await loadIncludes(rows as object[], spec.includes);
+  if (spec.includes.length) await loadIncludes(rows as object[], spec.includes); // no await (promises) for none
   stripHidden(rows as object[], projection.hidden);
   return rows;
 }
