@@ -28,7 +28,8 @@ function decodeStoredValue(attribute: AttributeMetadata | undefined, value: unkn
  */
 export function toItem(model: ModelMetadata, data: Record<string, unknown>): Record<string, unknown> {
   const item: Record<string, unknown> = {};
-  for (const [property, value] of Object.entries(data)) {
+  for (const property of Object.keys(data)) {
+    const value = data[property];
     if (value === undefined || value === null || model.relations.has(property)) continue;
     const attribute = model.attributes.get(property);
     const stored = toStoredValue(attribute, value);

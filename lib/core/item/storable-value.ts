@@ -13,7 +13,7 @@ const SMALLEST_MAGNITUDE = 1e-130;
  * come back as it went in.
  */
 export function assertStorable(model: string, attribute: string, value: unknown): void {
-  const problem = storableProblem(value, attribute, new Set());
+  const problem = storableProblem(value, attribute, undefined);
   if (problem) throw ValidationError.of(model, problem.path, "storable", problem.message);
 }
 
@@ -40,36 +40,41 @@ interface Problem {
   message: string;
 }
 
+const problemAt = (path: string, message: string): Problem => ({ path, message });
+
 const childPath = (path: string, name: string) =>
   /^[A-Za-z_$][\w$]*$/.test(name) ? `${path}.${name}` : `${path}[${JSON.stringify(name)}]`;
 
-function storableProblem(value: unknown, path: string, seen: Set<object>): Problem | undefined {
-  const fail = (message: string): Problem => ({ path, message });
+/** `seen`: the containers on the path to `value`, made at the first container (scalars, most values, need none). */
+function storableProblem(value: unknown, path: string, seen: Set<object> | undefined): Problem | undefined {
   switch (typeof value) {
     case "number":
-      return numberProblem(value, fail);
+      return numberProblem(value, path);
     case "function":
-      return fail("a function cannot be stored");
+      return problemAt(path, "a function cannot be stored");
     case "symbol":
-      return fail("a symbol cannot be stored");
+      return problemAt(path, "a symbol cannot be stored");
     case "bigint":
-      return fail("a bigint cannot be stored as is; use @Serialize to store it as a string or number");
+      return problemAt(path, "a bigint cannot be stored as is; use @Serialize to store it as a string or number");
     case "object":
       break;
     default:
       return undefined;
   }
   if (value === null || value instanceof Uint8Array || value instanceof NumberValue) return undefined;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? fail("an invalid Date cannot be stored") : undefined;
-  if (value instanceof Map) return fail("a Map cannot be stored; use a plain object (Object.fromEntries(map)) or @Serialize");
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? problemAt(path, "an invalid Date cannot be stored") : undefined;
+  if (value instanceof Map)
+    return problemAt(path, "a Map cannot be stored; use a plain object (Object.fromEntries(map)) or @Serialize");
   if (!(value instanceof Set) && !Array.isArray(value) && !isPlainObject(value)) {
     const name = (value as object).constructor?.name ?? "class";
-    return fail(`a ${name} instance cannot be stored; pass a plain object or use @Serialize`);
+    return problemAt(path, `a ${name} instance cannot be stored; pass a plain object or use @Serialize`);
   }
-  if (seen.has(value as object)) return fail("a circular structure cannot be stored");
+  seen ??= new Set();
+  if (seen.has(value as object)) return problemAt(path, "a circular structure cannot be stored");
   seen.add(value as object);
   try {
-    if (value instanceof Set) return setProblem(value, fail);
+    if (value instanceof Set) return setProblem(value, path);
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         if (value[i] === undefined)
@@ -80,7 +85,7 @@ function storableProblem(value: unknown, path: string, seen: Set<object>): Probl
       return undefined;
     }
     for (const [name, child] of Object.entries(value as object)) {
-      if (name === "") return fail('an attribute name must not be empty (a map holds the key "")');
+      if (name === "") return problemAt(path, 'an attribute name must not be empty (a map holds the key "")');
       const problem = storableProblem(child, childPath(path, name), seen);
       if (problem) return problem;
     }
@@ -94,26 +99,29 @@ function storableProblem(value: unknown, path: string, seen: Set<object>): Probl
  * The document client refuses numbers beyond ±2^53 (they would lose digits) and DynamoDB refuses
  * magnitudes below 1E-130: both would otherwise fail untyped, after validation.
  */
-function numberProblem(value: number, fail: (message: string) => Problem): Problem | undefined {
-  if (!Number.isFinite(value)) return fail(`${value} is not a storable number; DynamoDB numbers must be finite`);
+function numberProblem(value: number, path: string): Problem | undefined {
+  if (!Number.isFinite(value)) return problemAt(path, `${value} is not a storable number; DynamoDB numbers must be finite`);
   if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
-    return fail(`${value} is beyond ±2^53, which a JavaScript number cannot hold exactly; store it as a string with @Serialize`);
+    return problemAt(
+      path,
+      `${value} is beyond ±2^53, which a JavaScript number cannot hold exactly; store it as a string with @Serialize`,
+    );
   }
   if (value !== 0 && Math.abs(value) < SMALLEST_MAGNITUDE)
-    return fail(`${value} is outside DynamoDB's number range (magnitude 1E-130 to 1E+126)`);
+    return problemAt(path, `${value} is outside DynamoDB's number range (magnitude 1E-130 to 1E+126)`);
   return undefined;
 }
 
 /** DynamoDB sets are non-empty and hold one scalar type: strings (SS), numbers (NS) or binaries (BS). */
-function setProblem(set: Set<unknown>, fail: (message: string) => Problem): Problem | undefined {
-  if (set.size === 0) return fail("an empty set cannot be stored; remove the attribute (null) instead");
+function setProblem(set: Set<unknown>, path: string): Problem | undefined {
+  if (set.size === 0) return problemAt(path, "an empty set cannot be stored; remove the attribute (null) instead");
   const kinds = new Set([...set].map((member) => (member instanceof Uint8Array ? "binary" : typeof member)));
   const [kind] = kinds;
   if (kinds.size > 1 || !["string", "number", "binary"].includes(kind)) {
-    return fail("a set must hold only strings, only numbers or only binaries");
+    return problemAt(path, "a set must hold only strings, only numbers or only binaries");
   }
   for (const member of set) {
-    const problem = typeof member === "number" ? numberProblem(member, fail) : undefined;
+    const problem = typeof member === "number" ? numberProblem(member, path) : undefined;
     if (problem) return problem;
   }
   return undefined;

@@ -39,8 +39,14 @@ export function validateAttributes(
   const issues: ValidationIssue[] = [];
   const issue = (attribute: string, rule: string, message: string) =>
     issues.push({ model: model.name, attribute, rule, message });
-  const checked = new Set(properties);
-  if (checkAllNotNull) for (const property of model.derived("notNullProperties", notNullProperties)) checked.add(property);
+  // a Set only when @NotNull properties outside the write join it (so each property is checked once)
+  const notNull = checkAllNotNull ? model.derived("notNullProperties", notNullProperties) : NONE;
+  let checked: Iterable<string> = properties;
+  if (notNull.length) {
+    const all = new Set(properties);
+    for (const property of notNull) all.add(property);
+    checked = all;
+  }
 
   for (const property of checked) {
     if (model.relations.has(property)) continue;
@@ -66,7 +72,8 @@ export function validateAttributes(
       issues.push(...(error as ValidationError).issues);
       continue;
     }
-    for (const validator of attribute?.validators ?? []) {
+    if (!attribute?.validators.length) continue;
+    for (const validator of attribute.validators) {
       const result = validator(value, currentValue(model, snapshot, property));
       if (result !== true) issue(property, validator.name || "validate", typeof result === "string" ? result : "is invalid");
     }
@@ -79,6 +86,8 @@ export function validateAttributes(
   assertItemSize(model, item);
   return item;
 }
+
+const NONE: readonly string[] = [];
 
 function notNullProperties(model: ModelMetadata): string[] {
   return [...model.attributes.values()].filter((attribute) => attribute.notNull).map((attribute) => attribute.property);

@@ -30,7 +30,8 @@ export class TransactionContext implements WriteQueue {
   /** The ClientRequestToken sent with every attempt of this transaction. */
   readonly token: string;
   private readonly items = new Map<string, ItemWrite>();
-  private readonly committed: Array<() => void> = [];
+  /** Queued actions with an `onCommitted` (called in order once the commit succeeded). */
+  private readonly committed: WriteAction[] = [];
   private readonly hooks: Array<() => unknown> = [];
   private readonly retries: number;
   private status: TransactionState = "open";
@@ -57,7 +58,7 @@ export class TransactionContext implements WriteQueue {
   enqueue(action: WriteAction): void {
     const { kind, table, key, item, update, conditions } = action;
     this.queue({ modelName: action.model.name, table, key, action: { kind, table, key, item, update, conditions } }, action);
-    if (action.onCommitted) this.committed.push(() => action.onCommitted!());
+    if (action.onCommitted) this.committed.push(action);
   }
 
   /** Queues a Put of a raw (stored-form) item. */
@@ -135,7 +136,7 @@ export class TransactionContext implements WriteQueue {
       throw error;
     }
     this.status = "committed";
-    for (const onCommitted of this.committed) onCommitted();
+    for (const action of this.committed) action.onCommitted!();
     for (const hook of this.hooks) await hook();
   }
 
