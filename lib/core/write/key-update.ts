@@ -52,8 +52,13 @@ function fullKeyOf(model: ModelMetadata, filters: Filters): Record<string, unkno
   const keys = model.keyProperties();
   const exact =
     clauses.length === keys.length && clauses.every((c) => c.op === "=" && c.value !== null && keys.includes(c.property));
-  if (!exact || new Set(clauses.map((c) => c.property)).size !== keys.length) return undefined;
-  return extractKey(model, Object.fromEntries(clauses.map((clause) => [clause.property, clause.value])));
+  if (!exact) return undefined;
+  const given: Record<string, unknown> = {};
+  for (const clause of clauses) {
+    if (Object.hasOwn(given, clause.property)) return undefined; // one key part named twice (`a` and `a` via an alias)
+    given[clause.property] = clause.value;
+  }
+  return extractKey(model, given);
 }
 
 function keyUpdateAction(model: ModelMetadata, key: Record<string, unknown>, patch: Record<string, unknown>): WriteAction {

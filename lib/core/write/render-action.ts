@@ -38,8 +38,11 @@ function assertActionLimits(action: ActionData & { model?: ModelMetadata }, para
 
 function renderUpdate(parts: UpdateParts, builder: ExpressionBuilder): string {
   const clauses: string[] = [];
-  const sets = Object.entries(parts.set).map(([column, value]) => `${builder.name(column)} = ${builder.value(value)}`);
-  if (sets.length) clauses.push(`SET ${sets.join(", ")}`);
+  let sets = "";
+  for (const column of Object.keys(parts.set)) {
+    sets += `${sets ? ", " : "SET "}${builder.name(column)} = ${builder.value(parts.set[column])}`;
+  }
+  if (sets) clauses.push(sets);
   if (parts.remove.length) clauses.push(`REMOVE ${parts.remove.map((column) => builder.name(column)).join(", ")}`);
   const adds = Object.entries(parts.add).map(([column, by]) => `${builder.name(column)} ${builder.value(by)}`);
   if (adds.length) clauses.push(`ADD ${adds.join(", ")}`);
