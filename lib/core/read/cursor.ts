@@ -76,9 +76,10 @@ export function decodeCursor(scope: CursorScope, cursor: unknown): CursorPositio
     return { offset: payload.n };
   }
   const key = payload.k === undefined ? undefined : decodeKey(payload.k);
-  const columns = Object.keys(key ?? {}).sort();
-  const expected = [...scope.keyColumns].sort();
-  if (!key || columns.join() !== expected.join()) throw invalid("holds a key of another shape");
+  // the same columns as the scope's (which are distinct), in any order
+  const expected = scope.keyColumns;
+  if (!key || Object.keys(key).length !== expected.length || !expected.every((column) => Object.hasOwn(key, column)))
+    throw invalid("holds a key of another shape");
   return { key };
 }
 
