@@ -120,7 +120,8 @@ type PageInput = PagedReadInput & { ExclusiveStartKey?: Item; Limit?: number };
  * Fields left undefined are not sent (`sendRequest` drops them).
  */
 function pageInputOf(input: PagedReadInput): PageInput {
-  return {
+  // every field named (typed so): a field added to PagedReadInput and not copied here fails to compile
+  const page: Record<keyof PageInput, unknown> = {
     TableName: input.TableName,
     IndexName: input.IndexName,
     KeyConditionExpression: input.KeyConditionExpression,
@@ -134,6 +135,7 @@ function pageInputOf(input: PagedReadInput): PageInput {
     ExclusiveStartKey: undefined,
     Limit: undefined,
   };
+  return page as PageInput;
 }
 
 function sendPage(doc: DynamoDBDocumentClient, operation: "Query" | "Scan", input: PageInput) {
