@@ -1,7 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import { hash } from "node:crypto";
 import fc from "fast-check";
+import { decodeCursor } from "../../lib/core/read/cursor.js";
 import { canonical, readDigest } from "../../lib/core/read/read-digest.js";
+import type { ModelMetadata } from "../../lib/core/metadata/model-metadata.js";
 import type { FilterClause } from "../../lib/core/read/query-types.js";
 import { valueArbitrary } from "../helpers/value-arbitrary.js";
 
@@ -44,5 +46,37 @@ describe("readDigest", () => {
     expect(readDigest([a, b], "ASC")).not.toBe(readDigest([a, b], "DESC"));
     expect(readDigest([a, b], "ASC")).not.toBe(readDigest([a, { ...b, value: 11 }], "ASC"));
     expect(readDigest([a], "ASC")).not.toBe(readDigest([{ ...a, value: ["open"] }], "ASC"));
+  });
+
+  it("accepts a cursor made by the release before the digest was written out (d3bb252), and only for its own read", () => {
+    // made by that commit's encodeCursor/readDigest for these clauses, order DESC, index GSI1_kind
+    const clauses: FilterClause[] = [
+      { property: "stream", op: "=", value: "stream-1" },
+      { property: "seq", op: ">=", value: 40 },
+      { property: "tags", op: "contains", value: new Set(["b", "a"]) },
+      {
+        property: "meta",
+        op: "=",
+        value: { z: [1, null, true], a: new Date("2026-01-02T03:04:05.000Z"), bytes: new Uint8Array([1, 2, 250]) },
+      },
+      { property: "kind", op: "in", value: ["x", 'ü"y'] },
+    ];
+    const previousCursor =
+      "eyJwIjoie1wibVwiOlwiRXZlbnRcIixcInRcIjpcImV2ZW50c1wiLFwiaVwiOlwiR1NJMV9raW5kXCIsXCJvXCI6XCJERVNDXCIsXCJkXCI6XCIxYndXTEdsc1RCZzVnOUZOXCIsXCJrXCI6e1wic3RyZWFtXCI6XCJzdHJlYW0tMVwiLFwic2VxXCI6NTksXCJraW5kXCI6XCJ4XCJ9fSIsImgiOiI5RWs2VHpsdGFTMVZpYXRaIn0";
+    const scope = (digest: string) => ({
+      model: { name: "Event", tableName: "events" } as ModelMetadata,
+      index: "GSI1_kind",
+      order: "DESC" as const,
+      keyColumns: ["seq", "kind", "stream"],
+      digest,
+    });
+    expect(decodeCursor(scope(readDigest([...clauses].reverse(), "DESC")), previousCursor)).toEqual({
+      key: { stream: "stream-1", seq: 59, kind: "x" },
+    });
+    const otherValue = clauses.map((clause) => (clause.property === "seq" ? { ...clause, value: 41 } : clause));
+    expect(() => decodeCursor(scope(readDigest(otherValue, "DESC")), previousCursor)).toThrow("other filters");
+    expect(() => decodeCursor({ ...scope(readDigest(clauses, "DESC")), keyColumns: ["seq", "stream"] }, previousCursor)).toThrow(
+      "another shape",
+    );
   });
 });

@@ -25,7 +25,7 @@ export function assertIncludable(spec: ReadSpec): void {
 
 /** Loads every include of one level on `rows` (all rows at once, so lookups are shared and deduplicated). */
 export async function loadIncludes(rows: object[], includes: IncludeNode[]): Promise<void> {
-  if (!rows.length) return;
+  if (!rows.length || !includes.length) return; // most levels have none: no Promise.all of nothing
   await Promise.all(includes.map((node) => loadInclude(rows as Row[], node)));
 }
 

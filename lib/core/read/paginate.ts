@@ -70,12 +70,16 @@ export async function paginateRows<M>(model: ModelMetadata, filters: Filters, op
     );
   }
   const plan = planAccess(spec);
+  let digest: string | undefined;
   const scope: CursorScope = {
     model,
     index: plan.index?.name,
     order: spec.order,
     keyColumns: cursorColumns(model, plan),
-    digest: readDigest(clauses, spec.order),
+    // only a cursor read or written needs it: a first page that is also the last computes none
+    get digest() {
+      return (digest ??= readDigest(clauses, spec.order));
+    },
   };
   const position: CursorPosition | undefined = cursor === undefined ? undefined : decodeCursor(scope, cursor);
   const keyLookup = plan.operation === "GetItem" || plan.operation === "BatchGetItem";
